@@ -1,0 +1,241 @@
+//! The macro's own view of the annotated item: what each field is for
+//! serialization, with its attributes already read.
+
+use syn::{Attribute, DeriveInput, Fields, GenericArgument, Ident, PathArguments, Type};
+
+use crate::attr::{self, DateFormat, Serde, Voucherify};
+use crate::case::RenameRule;
+use crate::ctxt::Ctxt;
+
+pub(crate) enum Input<'a> {
+    Struct(Struct<'a>),
+    Enum(Enum<'a>),
+}
+
+/// Item-level facts shared by structs and enums.
+pub(crate) struct Item<'a> {
+    pub(crate) original: &'a DeriveInput,
+    pub(crate) voucherify: Voucherify,
+    pub(crate) serde: Serde,
+    pub(crate) derives: Vec<syn::Path>,
+}
+
+pub(crate) struct Struct<'a> {
+    pub(crate) item: Item<'a>,
+    pub(crate) fields: Vec<Field<'a>>,
+}
+
+pub(crate) struct Field<'a> {
+    pub(crate) original: &'a syn::Field,
+    pub(crate) ident: &'a Ident,
+    pub(crate) ty: &'a Type,
+    pub(crate) kind: FieldKind,
+    /// The date format in use: found from the type, or forced by
+    /// `#[voucherify(format)]`.
+    pub(crate) date: Option<DateFormat>,
+    pub(crate) voucherify: Voucherify,
+    pub(crate) serde: Serde,
+}
+
+/// How presence and `null` map onto the field's type.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FieldKind {
+    /// Any type but `Option`: the key must be present.
+    Required,
+    /// `Option<T>`: absent or `null` is `None`; `None` is not written.
+    Optional,
+    /// `Option<Option<T>>`: absent, `null` and a value are kept apart.
+    DoubleOption,
+}
+
+pub(crate) struct Enum<'a> {
+    pub(crate) item: Item<'a>,
+    pub(crate) variants: Vec<Variant<'a>>,
+}
+
+pub(crate) struct Variant<'a> {
+    pub(crate) original: &'a syn::Variant,
+    pub(crate) ident: &'a Ident,
+    pub(crate) voucherify: Voucherify,
+    pub(crate) serde: Serde,
+}
+
+/// The strings a unit variant is read from: the one it is written as, then
+/// its aliases.
+pub(crate) struct WireNames {
+    pub(crate) name: String,
+    pub(crate) aliases: Vec<String>,
+}
+
+impl Enum<'_> {
+    /// Wire names of each unit variant, in order; the `other` variant has none.
+    pub(crate) fn wire_names(&self) -> Vec<Option<WireNames>> {
+        let rule = self
+            .item
+            .serde
+            .get("rename_all")
+            .and_then(|key| key.value.as_ref())
+            .and_then(|value| RenameRule::from_str(&value.value()))
+            .unwrap_or(RenameRule::Snake);
+        self.variants
+            .iter()
+            .map(|variant| {
+                if variant.voucherify.other.is_some() {
+                    return None;
+                }
+                let renamed = variant.serde.get("rename").and_then(|key| key.value.as_ref());
+                let name = match renamed {
+                    Some(value) => value.value(),
+                    None => rule.apply(&variant.ident.to_string()),
+                };
+                let aliases = variant
+                    .serde
+                    .keys
+                    .iter()
+                    .filter(|key| key.path.is_ident("alias"))
+                    .filter_map(|key| key.value.as_ref().map(syn::LitStr::value))
+                    .collect();
+                Some(WireNames { name, aliases })
+            })
+            .collect()
+    }
+
+    pub(crate) fn other_variant(&self) -> Option<&Variant<'_>> {
+        self.variants.iter().find(|variant| variant.voucherify.other.is_some())
+    }
+}
+
+impl<'a> Input<'a> {
+    /// Reads the item; `None` when its shape is not one the macro takes
+    /// (the reason is recorded in `cx`).
+    pub(crate) fn from_syn(cx: &mut Ctxt, input: &'a DeriveInput) -> Option<Self> {
+        let item = Item {
+            original: input,
+            voucherify: Voucherify::from_attrs(cx, &input.attrs),
+            serde: Serde::from_attrs(cx, &input.attrs),
+            derives: attr::derived_traits(cx, &input.attrs),
+        };
+        match &input.data {
+            syn::Data::Struct(data) => match &data.fields {
+                Fields::Named(named) => {
+                    let fields = named.named.iter().map(|field| Field::from_syn(cx, field)).collect();
+                    Some(Input::Struct(Struct { item, fields }))
+                }
+                Fields::Unnamed(unnamed) => {
+                    cx.error_spanned_by(
+                        unnamed,
+                        "#[voucherify_model] needs named fields, like a JSON object: \
+                         write `struct Name { field: Type }`",
+                    );
+                    None
+                }
+                Fields::Unit => {
+                    cx.error_spanned_by(
+                        &input.ident,
+                        "#[voucherify_model] needs named fields, like a JSON object: \
+                         write `struct Name { field: Type }`",
+                    );
+                    None
+                }
+            },
+            syn::Data::Enum(data) => {
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|variant| Variant {
+                        original: variant,
+                        ident: &variant.ident,
+                        voucherify: Voucherify::from_attrs(cx, &variant.attrs),
+                        serde: Serde::from_attrs(cx, &variant.attrs),
+                    })
+                    .collect();
+                Some(Input::Enum(Enum { item, variants }))
+            }
+            syn::Data::Union(data) => {
+                cx.error_spanned_by(
+                    data.union_token,
+                    "#[voucherify_model] does not apply to unions: use a struct with named fields, \
+                     or a field-less enum",
+                );
+                None
+            }
+        }
+    }
+}
+
+impl<'a> Field<'a> {
+    fn from_syn(cx: &mut Ctxt, field: &'a syn::Field) -> Self {
+        let voucherify = Voucherify::from_attrs(cx, &field.attrs);
+        let serde = Serde::from_attrs(cx, &field.attrs);
+        let (kind, value_ty) = match option_inner(&field.ty) {
+            None => (FieldKind::Required, &field.ty),
+            Some(inner) => match option_inner(inner) {
+                None => (FieldKind::Optional, inner),
+                Some(innermost) => (FieldKind::DoubleOption, innermost),
+            },
+        };
+        let date = match &voucherify.format {
+            Some(forced) => Some(forced.format),
+            None => date_format_of(value_ty),
+        };
+        Field {
+            original: field,
+            ident: field.ident.as_ref().expect("named fields have identifiers"),
+            ty: &field.ty,
+            kind,
+            date,
+            voucherify,
+            serde,
+        }
+    }
+
+    /// Whether serialization of this field is left to the user's own
+    /// `#[serde(with | serialize_with | deserialize_with)]`.
+    pub(crate) fn has_custom_with(&self) -> bool {
+        self.serde.custom_with().is_some()
+    }
+
+    pub(crate) fn attrs(&self) -> &'a [Attribute] {
+        &self.original.attrs
+    }
+}
+
+/// `T` when `ty` is spelled `Option<T>` (by any path ending in `Option`).
+pub(crate) fn option_inner(ty: &Type) -> Option<&Type> {
+    let segment = last_segment(ty)?;
+    if segment.ident != "Option" {
+        return None;
+    }
+    match &segment.arguments {
+        PathArguments::AngleBracketed(args) if args.args.len() == 1 => match &args.args[0] {
+            GenericArgument::Type(inner) => Some(inner),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Dates are recognised by the last segment of their type's path, so that
+/// `time::Date`, `Date` and `::time::OffsetDateTime` all count.
+fn date_format_of(ty: &Type) -> Option<DateFormat> {
+    let segment = last_segment(ty)?;
+    if !matches!(segment.arguments, PathArguments::None) {
+        return None;
+    }
+    if segment.ident == "OffsetDateTime" {
+        Some(DateFormat::DateTime)
+    } else if segment.ident == "Date" {
+        Some(DateFormat::Date)
+    } else {
+        None
+    }
+}
+
+pub(crate) fn last_segment(ty: &Type) -> Option<&syn::PathSegment> {
+    match ty {
+        Type::Path(path) if path.qself.is_none() => path.path.segments.last(),
+        Type::Group(group) => last_segment(&group.elem),
+        Type::Paren(paren) => last_segment(&paren.elem),
+        _ => None,
+    }
+}

@@ -1,0 +1,467 @@
+//! Emits the code for a checked input. Every path is absolute or goes
+//! through the runtime crate, so the output compiles in any crate.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::spanned::Spanned;
+use syn::{parse_quote, Attribute, Generics, Ident, LitStr, Path};
+
+use crate::ast::{Enum, Field, FieldKind, Input, Struct};
+use crate::attr::{self, path_to_string, DateFormat};
+
+pub(crate) fn expand(input: &Input, krate: &Path) -> TokenStream {
+    match input {
+        Input::Struct(item) => expand_struct(item, krate),
+        Input::Enum(item) => expand_enum(item, krate),
+    }
+}
+
+/// Attributes that stay on the user's item: everything but ours, and
+/// `#[serde]` only where serde derives on that item itself.
+fn kept_attrs(attrs: &[Attribute], keep_serde: bool) -> impl Iterator<Item = &Attribute> {
+    attrs
+        .iter()
+        .filter(move |attr| !attr::is_voucherify(attr) && (keep_serde || !attr::is_serde(attr)))
+}
+
+fn cfg_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
+    attrs.iter().filter(|attr| attr.path().is_ident("cfg"))
+}
+
+fn serde_crate(krate: &Path) -> LitStr {
+    LitStr::new(&format!("{}::__private::serde", path_to_string(krate)), Span::call_site())
+}
+
+fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
+    let original = item.item.original;
+    let ident = &original.ident;
+    let vis = &original.vis;
+    let generics = &original.generics;
+    let where_clause = &generics.where_clause;
+    let extra = item.fields.iter().find(|field| field.voucherify.extra.is_some());
+    // Without an `extra` field serde derives on the struct itself; with one,
+    // serde derives on a hidden twin and our impls route unknown keys.
+    let serde_on_struct = extra.is_none();
+    let any_deprecated = item
+        .fields
+        .iter()
+        .any(|field| field.voucherify.deprecated.is_some() || attr::rust_deprecated(field.attrs()).is_some());
+    // serde_derive adds `#[allow(deprecated)]` to its impls when the item has it.
+    let allow_deprecated = any_deprecated.then(|| quote!(#[allow(deprecated)]));
+    let serde_crate = serde_crate(krate);
+    let serde_derive = quote! {
+        #[derive(#krate::__private::serde::Serialize, #krate::__private::serde::Deserialize)]
+        #[serde(crate = #serde_crate)]
+    };
+
+    let item_attrs = kept_attrs(&original.attrs, serde_on_struct);
+    let direct_serde = serde_on_struct.then(|| serde_derive.clone());
+    let fields = item.fields.iter().map(|field| {
+        let attrs = kept_attrs(field.attrs(), serde_on_struct);
+        let deprecation = deprecation_attrs(field);
+        let additions = if serde_on_struct { field_serde_attrs(field, krate) } else { None };
+        let field_vis = &field.original.vis;
+        let field_ident = field.ident;
+        let ty = field.ty;
+        quote! { #(#attrs)* #deprecation #additions #field_vis #field_ident: #ty }
+    });
+    let definition = quote! {
+        #(#item_attrs)*
+        #[derive(::core::clone::Clone, ::core::cmp::PartialEq)]
+        #direct_serde
+        #allow_deprecated
+        #vis struct #ident #generics #where_clause {
+            #(#fields,)*
+        }
+    };
+
+    let debug = debug_impl(item, krate);
+    let serde_impls = extra.map(|extra| extra_serde_impls(item, extra.ident, krate, &serde_derive));
+    let probes = required_field_probes(item, krate);
+    quote! {
+        #definition
+        #debug
+        #serde_impls
+        #probes
+    }
+}
+
+/// `#[deprecated]` and a line in the docs for `#[voucherify(deprecated)]`.
+fn deprecation_attrs(field: &Field) -> Option<TokenStream> {
+    let deprecation = field.voucherify.deprecated.as_ref()?;
+    let since = deprecation.since.as_ref().map(|since| quote!(since = #since));
+    let note = deprecation.note.as_ref().map(|note| quote!(note = #note));
+    let args: Vec<TokenStream> = since.into_iter().chain(note).collect();
+    let doc = match &deprecation.note {
+        Some(note) => format!(" **Deprecated:** {}", note.value()),
+        None => " **Deprecated.**".to_owned(),
+    };
+    let rust_attr = if args.is_empty() {
+        quote!(#[deprecated])
+    } else {
+        quote!(#[deprecated(#(#args),*)])
+    };
+    Some(quote! {
+        #[doc = ""]
+        #[doc = #doc]
+        #rust_attr
+    })
+}
+
+/// The serde attributes the field's kind calls for, minus any the user
+/// already wrote.
+fn field_serde_attrs(field: &Field, krate: &Path) -> Option<TokenStream> {
+    if field.voucherify.extra.is_some() {
+        return Some(quote!(#[serde(skip)]));
+    }
+    if field.serde.has("skip") {
+        return None;
+    }
+    let mut keys = Vec::new();
+    if field.kind != FieldKind::Required {
+        if !field.serde.has("default") && !field.serde.has("skip_deserializing") {
+            keys.push(quote!(default));
+        }
+        if !field.serde.has("skip_serializing_if") && !field.serde.has("skip_serializing") {
+            keys.push(quote!(skip_serializing_if = "::core::option::Option::is_none"));
+        }
+    }
+    if !field.has_custom_with() {
+        let module = match (field.date, field.kind) {
+            (Some(DateFormat::Date), kind) => Some(format!("format::date{}", kind_suffix(kind))),
+            (Some(DateFormat::DateTime), kind) => Some(format!("format::date_time{}", kind_suffix(kind))),
+            (None, FieldKind::DoubleOption) => Some("__private::double_option".to_owned()),
+            (None, _) => None,
+        };
+        if let Some(module) = module {
+            let path = LitStr::new(&format!("{}::{module}", path_to_string(krate)), Span::call_site());
+            keys.push(quote!(with = #path));
+        }
+    }
+    (!keys.is_empty()).then(|| quote!(#[serde(#(#keys),*)]))
+}
+
+fn kind_suffix(kind: FieldKind) -> &'static str {
+    match kind {
+        FieldKind::Required => "",
+        FieldKind::Optional => "::option",
+        FieldKind::DoubleOption => "::double_option",
+    }
+}
+
+/// `Debug` that prints `<redacted>` for `#[voucherify(redact)]` fields.
+fn debug_impl(item: &Struct, krate: &Path) -> TokenStream {
+    let ident = &item.item.original.ident;
+    let name = ident.to_string();
+    let generics = with_bound(&item.item.original.generics, &parse_quote!(::core::fmt::Debug));
+    let (impl_generics, _, where_clause) = generics.split_for_impl();
+    let (_, ty_generics, _) = item.item.original.generics.split_for_impl();
+    let statements = item.fields.iter().map(|field| {
+        let field_ident = field.ident;
+        let key = field_ident.to_string();
+        let key = key.strip_prefix("r#").unwrap_or(&key);
+        let cfgs = cfg_attrs(field.attrs());
+        let value = if field.voucherify.redact.is_none() {
+            quote!(&self.#field_ident)
+        } else {
+            let redacted = quote!(#krate::__private::redacted);
+            match field.kind {
+                FieldKind::Required => quote!(&#redacted(&self.#field_ident)),
+                FieldKind::Optional => quote!(&::core::option::Option::map(
+                    ::core::option::Option::as_ref(&self.#field_ident),
+                    #redacted,
+                )),
+                FieldKind::DoubleOption => quote!(&::core::option::Option::map(
+                    ::core::option::Option::as_ref(&self.#field_ident),
+                    |inner| ::core::option::Option::map(::core::option::Option::as_ref(inner), #redacted),
+                )),
+            }
+        };
+        quote! {
+            #(#cfgs)*
+            ::core::fmt::DebugStruct::field(&mut debug, #key, #value);
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
+            fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                let mut debug = ::core::fmt::Formatter::debug_struct(formatter, #name);
+                #(#statements)*
+                ::core::fmt::DebugStruct::finish(&mut debug)
+            }
+        }
+    }
+}
+
+/// The user's generics with `bound` added to every type parameter.
+fn with_bound(generics: &Generics, bound: &syn::TypeParamBound) -> Generics {
+    let mut generics = generics.clone();
+    for param in generics.type_params_mut() {
+        param.bounds.push(bound.clone());
+    }
+    generics
+}
+
+/// For a struct with an `extra` field: serde derives `serialize` and
+/// `deserialize` functions on a hidden twin (`remote`), and the real impls
+/// wrap them so that unknown keys reach `extra` and come back out.
+fn extra_serde_impls(item: &Struct, extra: &Ident, krate: &Path, serde_derive: &TokenStream) -> TokenStream {
+    let original = item.item.original;
+    let ident = &original.ident;
+    let generics = &original.generics;
+    let (_, ty_generics, _) = generics.split_for_impl();
+    let where_clause = &generics.where_clause;
+    let twin = format_ident!("__VoucherifyTwinOf{}", ident);
+    let remote = LitStr::new(&ident.to_string(), ident.span());
+    let item_serde = original.attrs.iter().filter(|attr| attr::is_serde(attr));
+    let twin_fields = item.fields.iter().map(|field| {
+        let cfgs = cfg_attrs(field.attrs());
+        let serde = field.attrs().iter().filter(|attr| attr::is_serde(attr));
+        let additions = field_serde_attrs(field, krate);
+        let field_ident = field.ident;
+        let ty = field.ty;
+        quote! { #(#cfgs)* #(#serde)* #additions #field_ident: #ty }
+    });
+
+    let serialize_generics = with_bound(generics, &parse_quote!(#krate::__private::serde::Serialize));
+    let (ser_impl_generics, _, ser_where) = serialize_generics.split_for_impl();
+    let mut deserialize_generics = with_bound(generics, &parse_quote!(#krate::__private::serde::Deserialize<'de>));
+    deserialize_generics.params.insert(0, parse_quote!('de));
+    let (de_impl_generics, _, de_where) = deserialize_generics.split_for_impl();
+    let private = quote!(#krate::__private);
+    let serde = quote!(#krate::__private::serde);
+
+    quote! {
+        #[doc(hidden)]
+        #[allow(non_camel_case_types)]
+        const _: () = {
+            #serde_derive
+            #[serde(remote = #remote)]
+            #(#item_serde)*
+            #[allow(dead_code, deprecated)]
+            struct #twin #generics #where_clause {
+                #(#twin_fields,)*
+            }
+
+            #[automatically_derived]
+            impl #ser_impl_generics #serde::Serialize for #ident #ty_generics #ser_where {
+                fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+                where
+                    __S: #serde::Serializer,
+                {
+                    #twin::serialize(self, #private::ExtraSerializer::new(__serializer, &self.#extra))
+                }
+            }
+
+            #[automatically_derived]
+            impl #de_impl_generics #serde::Deserialize<'de> for #ident #ty_generics #de_where {
+                fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+                where
+                    __D: #serde::Deserializer<'de>,
+                {
+                    let mut extra = #private::serde_json::Map::new();
+                    let mut value = #twin::deserialize(#private::ExtraDeserializer::new(__deserializer, &mut extra))?;
+                    value.#extra = extra;
+                    ::core::result::Result::Ok(value)
+                }
+            }
+        };
+    }
+}
+
+/// A required field whose type is an `Option` behind an alias would be
+/// required by serde although its type says otherwise; these constants fail
+/// to compile in that case, pointing at the type.
+fn required_field_probes(item: &Struct, krate: &Path) -> Option<TokenStream> {
+    let type_params: Vec<&Ident> = item.item.original.generics.type_params().map(|param| &param.ident).collect();
+    let probes: Vec<TokenStream> = item
+        .fields
+        .iter()
+        .filter(|field| {
+            field.kind == FieldKind::Required
+                && field.voucherify.extra.is_none()
+                && field.date.is_none()
+                && !field.has_custom_with()
+                && !field.serde.has("default")
+                && !field.serde.has("skip")
+                && !mentions_any(field.ty.to_token_stream(), &type_params)
+        })
+        .map(|field| {
+            let ty = field.ty;
+            let message = format!(
+                "field `{}` is an `Option` behind a type alias, so #[voucherify_model] would make it \
+                 required: write `Option<...>` in the field's type so a missing key reads as `None`",
+                field.ident
+            );
+            quote_spanned! {ty.span()=>
+                if #krate::__private::FieldProbe::<#ty>::IS_OPTION {
+                    ::core::panic!(#message);
+                }
+            }
+        })
+        .collect();
+    if probes.is_empty() {
+        return None;
+    }
+    Some(quote! {
+        #[doc(hidden)]
+        const _: () = {
+            #[allow(unused_imports)]
+            use #krate::__private::NotAnOption as _;
+            #(#probes)*
+        };
+    })
+}
+
+/// Whether `tokens` name `Self` or one of the generic parameters, which the
+/// probes above cannot refer to.
+fn mentions_any(tokens: TokenStream, params: &[&Ident]) -> bool {
+    tokens.into_iter().any(|token| match token {
+        TokenTree::Ident(ident) => ident == "Self" || params.iter().any(|param| ident == **param),
+        TokenTree::Group(group) => mentions_any(group.stream(), params),
+        _ => false,
+    })
+}
+
+fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
+    let original = item.item.original;
+    let ident = &original.ident;
+    let vis = &original.vis;
+    let attrs = kept_attrs(&original.attrs, false);
+    let variants = item.variants.iter().map(|variant| {
+        let attrs = kept_attrs(&variant.original.attrs, false);
+        let variant_ident = variant.ident;
+        let fields = &variant.original.fields;
+        let discriminant = variant.original.discriminant.as_ref().map(|(eq, expr)| quote!(#eq #expr));
+        quote! { #(#attrs)* #variant_ident #fields #discriminant }
+    });
+
+    let names = item.wire_names();
+    let mut write_arms = Vec::new();
+    let mut read_arms = Vec::new();
+    let mut known = Vec::new();
+    for (variant, names) in item.variants.iter().zip(&names) {
+        let variant_ident = variant.ident;
+        let Some(names) = names else { continue };
+        let name = &names.name;
+        let aliases = &names.aliases;
+        write_arms.push(quote!(#ident::#variant_ident => #name));
+        read_arms.push(quote!(#name #(| #aliases)* => ::core::result::Result::Ok(#ident::#variant_ident)));
+        known.push(name.clone());
+    }
+    let serde = quote!(#krate::__private::serde);
+    let (other_write, read_fallback, expecting, visit_string) = match item.other_variant() {
+        Some(other) => {
+            let other_ident = other.ident;
+            let expecting = "a string";
+            (
+                Some(quote!(#ident::#other_ident(value) => ::std::string::String::as_str(value))),
+                quote!(::core::result::Result::Ok(#ident::#other_ident(::std::borrow::ToOwned::to_owned(value)))),
+                expecting.to_owned(),
+                // An unknown owned string moves into `Other` without a copy.
+                Some(quote! {
+                    fn visit_string<__E>(self, value: ::std::string::String) -> ::core::result::Result<Self::Value, __E>
+                    where
+                        __E: #serde::de::Error,
+                    {
+                        match value.as_str() {
+                            #(#read_arms,)*
+                            _ => ::core::result::Result::Ok(#ident::#other_ident(value)),
+                        }
+                    }
+                }),
+            )
+        }
+        None => (
+            None,
+            quote!(::core::result::Result::Err(#serde::de::Error::unknown_variant(value, VARIANTS))),
+            match known.as_slice() {
+                [only] => format!("the string `{only}`"),
+                _ => format!("one of {}", known.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ")),
+            },
+            None,
+        ),
+    };
+    let unused_variants = item.other_variant().map(|_| quote!(#[allow(dead_code)]));
+
+    quote! {
+        #(#attrs)*
+        #[derive(
+            ::core::fmt::Debug,
+            ::core::clone::Clone,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+        )]
+        #vis enum #ident {
+            #(#variants,)*
+        }
+
+        #[doc(hidden)]
+        #[allow(deprecated)]
+        const _: () = {
+            #unused_variants
+            const VARIANTS: &[&str] = &[#(#known),*];
+
+            #[automatically_derived]
+            impl #serde::Serialize for #ident {
+                fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+                where
+                    __S: #serde::Serializer,
+                {
+                    let name: &str = match self {
+                        #(#write_arms,)*
+                        #other_write
+                    };
+                    #serde::Serializer::serialize_str(__serializer, name)
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> #serde::Deserialize<'de> for #ident {
+                fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+                where
+                    __D: #serde::Deserializer<'de>,
+                {
+                    #serde::Deserializer::deserialize_str(__deserializer, Visitor)
+                }
+            }
+
+            struct Visitor;
+
+            impl<'de> #serde::de::Visitor<'de> for Visitor {
+                type Value = #ident;
+
+                fn expecting(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::fmt::Formatter::write_str(formatter, #expecting)
+                }
+
+                fn visit_str<__E>(self, value: &str) -> ::core::result::Result<Self::Value, __E>
+                where
+                    __E: #serde::de::Error,
+                {
+                    match value {
+                        #(#read_arms,)*
+                        _ => #read_fallback,
+                    }
+                }
+
+                #visit_string
+
+                fn visit_bytes<__E>(self, value: &[u8]) -> ::core::result::Result<Self::Value, __E>
+                where
+                    __E: #serde::de::Error,
+                {
+                    match ::core::str::from_utf8(value) {
+                        ::core::result::Result::Ok(text) => self.visit_str(text),
+                        ::core::result::Result::Err(_) => ::core::result::Result::Err(
+                            #serde::de::Error::invalid_value(#serde::de::Unexpected::Bytes(value), &self),
+                        ),
+                    }
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,297 @@
+//! Checks the parsed input before anything is generated. Every problem is
+//! recorded, spanned at the token to change, with what to write instead.
+
+use crate::ast::{last_segment, Enum, FieldKind, Input, Item, Struct, Variant};
+use crate::attr::{self, path_to_string};
+use crate::case::RenameRule;
+use crate::ctxt::Ctxt;
+
+/// Traits the macro derives on every struct and enum.
+const DERIVED: &[&str] = &["Serialize", "Deserialize", "Debug", "Clone", "PartialEq"];
+/// Traits the macro derives on enums in addition to `DERIVED`.
+const DERIVED_ON_ENUMS: &[&str] = &["Eq", "Hash"];
+
+pub(crate) fn check(cx: &mut Ctxt, input: &Input) {
+    match input {
+        Input::Struct(item) => check_struct(cx, item),
+        Input::Enum(item) => check_enum(cx, item),
+    }
+}
+
+fn check_item(cx: &mut Ctxt, item: &Item, extra_derived: &[&str]) {
+    for path in &item.derives {
+        let Some(last) = path.segments.last() else { continue };
+        let name = last.ident.to_string();
+        if DERIVED.contains(&name.as_str()) || extra_derived.contains(&name.as_str()) {
+            cx.error_spanned_by(
+                path,
+                format_args!("#[voucherify_model] derives `{name}` itself: remove it from this derive"),
+            );
+        }
+    }
+    for attr in &item.voucherify.attrs {
+        cx.error_spanned_by(
+            attr,
+            "#[voucherify(...)] goes on fields and variants; options for the whole item go in \
+             #[voucherify_model(...)]",
+        );
+    }
+    if let Some(key) = item.serde.get("crate") {
+        cx.error_spanned_by(
+            &key.path,
+            "#[voucherify_model] sets serde's crate path itself: remove this and write \
+             #[voucherify_model(crate = \"path::to::voucherify_model\")] if the runtime crate is renamed",
+        );
+    }
+    if let Some(key) = item.serde.get("remote") {
+        cx.error_spanned_by(
+            &key.path,
+            "`remote` is not supported with #[voucherify_model]: annotate the type where it is defined",
+        );
+    }
+}
+
+fn check_struct(cx: &mut Ctxt, item: &Struct) {
+    check_item(cx, &item.item, &[]);
+    let mut extra_field = None;
+    for field in &item.fields {
+        let v = &field.voucherify;
+        if let Some(other) = &v.other {
+            cx.error_spanned_by(
+                other,
+                "`other` marks the catch-all variant of an enum, not a struct field; \
+                 to keep unknown keys use #[voucherify(extra)]",
+            );
+        }
+        if let (Some(deprecated), Some(own)) = (&v.deprecated, attr::rust_deprecated(field.attrs())) {
+            cx.error_spanned_by(
+                own,
+                format_args!(
+                    "this field is already #[voucherify({})]: remove this #[deprecated]",
+                    path_to_string(&deprecated.path),
+                ),
+            );
+        }
+        if let (Some(custom), Some(format)) = (field.serde.custom_with(), &v.format) {
+            cx.error_spanned_by(
+                &format.literal,
+                format_args!(
+                    "this field has its own #[serde({})]: remove `format`, or remove `{}` to let the \
+                     format apply",
+                    path_to_string(&custom.path),
+                    path_to_string(&custom.path),
+                ),
+            );
+        }
+        if let Some(flatten) = field.serde.get("flatten") {
+            if v.extra.is_none() && item.fields.iter().any(|f| f.voucherify.extra.is_some()) {
+                cx.error_spanned_by(
+                    &flatten.path,
+                    "`flatten` cannot be combined with a #[voucherify(extra)] field, which already \
+                     takes every unknown key: make this a named nested field instead",
+                );
+            }
+        }
+        if field.kind != FieldKind::Required && v.extra.is_none() {
+            if let Some(custom) = field.serde.get("with").or_else(|| field.serde.get("deserialize_with")) {
+                if !field.serde.has("default") {
+                    cx.error_spanned_by(
+                        &custom.path,
+                        format_args!(
+                            "an `Option` field with its own `{}` is required by serde unless it also has \
+                             `default`: write #[serde({} = \"...\", default)] so a missing key reads as `None`",
+                            path_to_string(&custom.path),
+                            path_to_string(&custom.path),
+                        ),
+                    );
+                }
+            }
+        }
+        let Some(extra) = &v.extra else { continue };
+        if extra_field.replace(extra).is_some() {
+            cx.error_spanned_by(
+                extra,
+                "only one field can be #[voucherify(extra)]: every unknown key already goes to the first one",
+            );
+        }
+        let is_map = field.kind == FieldKind::Required
+            && last_segment(field.ty).is_some_and(|segment| segment.ident == "Map");
+        if !is_map {
+            cx.error_spanned_by(
+                field.ty,
+                "a #[voucherify(extra)] field holds every unknown key: give it the type \
+                 `serde_json::Map<String, serde_json::Value>`",
+            );
+        }
+        if let Some(deprecated) = &v.deprecated {
+            cx.error_spanned_by(
+                &deprecated.path,
+                "the #[voucherify(extra)] field cannot be deprecated: it is where unknown keys land",
+            );
+        }
+        if let Some(format) = &v.format {
+            cx.error_spanned_by(&format.literal, "`format` does not apply to the #[voucherify(extra)] field");
+        }
+        if let Some(key) = field.serde.keys.first() {
+            cx.error_spanned_by(
+                &key.path,
+                "the #[voucherify(extra)] field is filled by the macro: remove its #[serde(...)] attribute",
+            );
+        }
+    }
+    if extra_field.is_some() {
+        for name in ["deny_unknown_fields", "transparent"] {
+            if let Some(key) = item.item.serde.get(name) {
+                cx.error_spanned_by(
+                    &key.path,
+                    format_args!(
+                        "`{name}` contradicts the #[voucherify(extra)] field, which keeps unknown keys: \
+                         remove one of them"
+                    ),
+                );
+            }
+        }
+        if let Some(lifetime) = item.item.original.generics.lifetimes().next() {
+            cx.error_spanned_by(
+                lifetime,
+                "a struct with a #[voucherify(extra)] field must own its data: use `String` and other \
+                 owned types instead of borrowing",
+            );
+        }
+    }
+}
+
+fn check_enum(cx: &mut Ctxt, item: &Enum) {
+    check_item(cx, &item.item, DERIVED_ON_ENUMS);
+    let original = item.item.original;
+    if original.generics.params.iter().next().is_some() {
+        cx.error_spanned_by(
+            &original.generics,
+            "a #[voucherify_model] enum is a set of strings and takes no generic parameters: remove them",
+        );
+    }
+    if item.variants.is_empty() {
+        cx.error_spanned_by(
+            &original.ident,
+            "a #[voucherify_model] enum needs at least one variant, one per string it accepts",
+        );
+    }
+    for key in &item.item.serde.keys {
+        if key.path.is_ident("rename_all") {
+            if let Some(value) = &key.value {
+                if RenameRule::from_str(&value.value()).is_none() {
+                    cx.error_spanned_by(
+                        value,
+                        format_args!("unknown rename rule; write one of {}", RenameRule::NAMES),
+                    );
+                }
+            } else {
+                cx.error_spanned_by(&key.path, "write `rename_all = \"...\"` with a single rule");
+            }
+        } else if !key.path.is_ident("crate") && !key.path.is_ident("remote") {
+            cx.error_spanned_by(
+                &key.path,
+                format_args!(
+                    "#[serde({})] is not supported on a #[voucherify_model] enum, which is written as a \
+                     plain string; it takes `rename_all` here and `rename` or `alias` on variants",
+                    path_to_string(&key.path),
+                ),
+            );
+        }
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for (variant, names) in item.variants.iter().zip(item.wire_names()) {
+        let Some(names) = names else { continue };
+        for name in std::iter::once(names.name).chain(names.aliases) {
+            if seen.contains(&name) {
+                cx.error_spanned_by(
+                    variant.ident,
+                    format_args!(
+                        "the string \"{name}\" already stands for an earlier variant: give this one \
+                         another #[serde(rename = \"...\")]"
+                    ),
+                );
+            }
+            seen.push(name);
+        }
+    }
+    let mut other_variant = None;
+    for variant in &item.variants {
+        check_variant(cx, variant);
+        if let Some(other) = &variant.voucherify.other {
+            if other_variant.replace(other).is_some() {
+                cx.error_spanned_by(
+                    other,
+                    "only one variant can be #[voucherify(other)]: it already takes every unknown string",
+                );
+            }
+        }
+    }
+}
+
+fn check_variant(cx: &mut Ctxt, variant: &Variant) {
+    let v = &variant.voucherify;
+    let misplaced = [
+        v.extra.as_ref().map(|p| (p, "extra")),
+        v.redact.as_ref().map(|p| (p, "redact")),
+        v.deprecated.as_ref().map(|d| (&d.path, "deprecated")),
+    ];
+    for (path, name) in misplaced.into_iter().flatten() {
+        cx.error_spanned_by(
+            path,
+            format_args!("`{name}` applies to struct fields; an enum variant takes only `other`"),
+        );
+    }
+    if let Some(format) = &v.format {
+        cx.error_spanned_by(&format.literal, "`format` applies to struct fields; an enum variant takes only `other`");
+    }
+    for key in &variant.serde.keys {
+        let supported = (key.path.is_ident("rename") || key.path.is_ident("alias")) && key.value.is_some();
+        if !supported {
+            cx.error_spanned_by(
+                &key.path,
+                format_args!(
+                    "#[serde({})] is not supported on a variant of a #[voucherify_model] enum; \
+                     write `rename = \"...\"` or `alias = \"...\"`",
+                    path_to_string(&key.path),
+                ),
+            );
+        }
+    }
+    if let Some(other) = &v.other {
+        if !holds_one_string(&variant.original.fields) {
+            cx.error_spanned_by(
+                other,
+                format_args!(
+                    "the #[voucherify(other)] variant keeps the unknown string: write `{}(String)`",
+                    variant.ident
+                ),
+            );
+        }
+        if let Some(key) = variant.serde.keys.first() {
+            cx.error_spanned_by(
+                &key.path,
+                "the #[voucherify(other)] variant takes whatever string is unknown: remove its \
+                 #[serde(...)] attribute",
+            );
+        }
+    } else if !variant.original.fields.is_empty() {
+        cx.error_spanned_by(
+            &variant.original.fields,
+            format_args!(
+                "a #[voucherify_model] enum is a set of strings, so `{}` cannot carry data: remove the \
+                 fields, or keep unknown strings in one #[voucherify(other)] `Other(String)` variant",
+                variant.ident
+            ),
+        );
+    }
+}
+
+fn holds_one_string(fields: &syn::Fields) -> bool {
+    match fields {
+        syn::Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
+            last_segment(&unnamed.unnamed[0].ty).is_some_and(|segment| segment.ident == "String")
+        }
+        _ => false,
+    }
+}

@@ -1,0 +1,85 @@
+use std::fmt;
+
+use serde_json::error::Category;
+
+/// Why a document could not be read or written, and where.
+///
+/// The message starts with the JSON path of the failure, then serde_json's
+/// own account of it with the line and column:
+///
+/// ```
+/// use voucherify_model::CustomersCreateResponseBody;
+///
+/// let json = r#"{"summary": {"redemptions": {}, "orders": {"total_amount": "100"}}}"#;
+/// let error = voucherify_model::from_str::<CustomersCreateResponseBody>(json).unwrap_err();
+/// assert_eq!(error.path(), "summary.orders.total_amount");
+/// assert_eq!(
+///     error.to_string(),
+///     "summary.orders.total_amount: invalid type: string \"100\", expected i64 at line 1 column 65",
+/// );
+/// ```
+pub struct Error {
+    path: String,
+    inner: serde_json::Error,
+}
+
+impl Error {
+    pub(crate) fn new(path: String, inner: serde_json::Error) -> Self {
+        Error { path, inner }
+    }
+
+    pub(crate) fn at_root(inner: serde_json::Error) -> Self {
+        Error::new(".".to_owned(), inner)
+    }
+
+    /// The JSON path of the value that failed, such as
+    /// `referrals.campaigns[0].date`; `.` for the document itself.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The 1-based line of the input where the failure was seen (0 when
+    /// writing, or for an I/O error).
+    pub fn line(&self) -> usize {
+        self.inner.line()
+    }
+
+    /// The 1-based column of the input where the failure was seen (0 when
+    /// writing, or for an I/O error).
+    pub fn column(&self) -> usize {
+        self.inner.column()
+    }
+
+    /// What kind of failure this is: I/O, malformed JSON, JSON that does not
+    /// fit the model, or input that ended too early.
+    pub fn classify(&self) -> Category {
+        self.inner.classify()
+    }
+
+    /// The underlying serde_json error, without the path.
+    pub fn into_inner(self) -> serde_json::Error {
+        self.inner
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        write!(formatter, "{}: {}", self.path, self.inner)
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter
+            .debug_struct("Error")
+            .field("path", &self.path)
+            .field("message", &self.inner.to_string())
+            .finish()
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.inner)
+    }
+}

@@ -1,0 +1,421 @@
+//! Routing of unknown keys into a struct's `#[voucherify(extra)]` map.
+//!
+//! serde derives the known fields on a hidden twin of the struct; these
+//! wrappers sit between that code and the real format. On the way in, a key
+//! that serde would ignore is read here as a `serde_json::Value` and kept; on
+//! the way out, the kept entries are written after the known fields. Known
+//! keys pass through untouched, so the cost over plain serde is one lookup
+//! of each key in the field list serde hands to `deserialize_struct`.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, U64Deserializer};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{self, Serialize, SerializeMap, SerializeStruct, Serializer};
+use serde_json::map::Entry;
+use serde_json::{Map, Value};
+
+/// Deserializer handed to the twin's derived code; catches the struct's map.
+pub struct ExtraDeserializer<'a, D> {
+    inner: D,
+    extra: &'a mut Map<String, Value>,
+}
+
+impl<'a, D> ExtraDeserializer<'a, D> {
+    /// Wraps `inner`; unknown keys of the struct it reads go to `extra`.
+    pub fn new(inner: D, extra: &'a mut Map<String, Value>) -> Self {
+        ExtraDeserializer { inner, extra }
+    }
+}
+
+macro_rules! forward_deserialize {
+    ($($method:ident($($arg:ident: $ty:ty),*);)*) => {
+        $(
+            #[inline]
+            fn $method<V>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, Self::Error>
+            where
+                V: Visitor<'de>,
+            {
+                self.inner.$method($($arg,)* visitor)
+            }
+        )*
+    };
+}
+
+impl<'de, D> Deserializer<'de> for ExtraDeserializer<'_, D>
+where
+    D: Deserializer<'de>,
+{
+    type Error = D::Error;
+
+    #[inline]
+    fn deserialize_struct<V>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error>
+    where
+        V: Visitor<'de>,
+    {
+        let visitor = ExtraVisitor {
+            inner: visitor,
+            fields,
+            extra: self.extra,
+        };
+        self.inner.deserialize_struct(name, fields, visitor)
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.inner.is_human_readable()
+    }
+
+    forward_deserialize! {
+        deserialize_any();
+        deserialize_bool();
+        deserialize_i8();
+        deserialize_i16();
+        deserialize_i32();
+        deserialize_i64();
+        deserialize_i128();
+        deserialize_u8();
+        deserialize_u16();
+        deserialize_u32();
+        deserialize_u64();
+        deserialize_u128();
+        deserialize_f32();
+        deserialize_f64();
+        deserialize_char();
+        deserialize_str();
+        deserialize_string();
+        deserialize_bytes();
+        deserialize_byte_buf();
+        deserialize_option();
+        deserialize_unit();
+        deserialize_unit_struct(name: &'static str);
+        deserialize_newtype_struct(name: &'static str);
+        deserialize_seq();
+        deserialize_tuple(len: usize);
+        deserialize_tuple_struct(name: &'static str, len: usize);
+        deserialize_map();
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
+        deserialize_identifier();
+        deserialize_ignored_any();
+    }
+}
+
+struct ExtraVisitor<'a, V> {
+    inner: V,
+    fields: &'static [&'static str],
+    extra: &'a mut Map<String, Value>,
+}
+
+impl<'de, V> Visitor<'de> for ExtraVisitor<'_, V>
+where
+    V: Visitor<'de>,
+{
+    type Value = V::Value;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        self.inner.expecting(formatter)
+    }
+
+    #[inline]
+    fn visit_map<A>(self, map: A) -> Result<Self::Value, A::Error>
+    where
+        A: MapAccess<'de>,
+    {
+        self.inner.visit_map(ExtraMapAccess {
+            inner: map,
+            fields: self.fields,
+            extra: self.extra,
+        })
+    }
+
+    fn visit_seq<A>(self, seq: A) -> Result<Self::Value, A::Error>
+    where
+        A: SeqAccess<'de>,
+    {
+        self.inner.visit_seq(seq)
+    }
+}
+
+struct ExtraMapAccess<'a, A> {
+    inner: A,
+    fields: &'static [&'static str],
+    extra: &'a mut Map<String, Value>,
+}
+
+impl<'de, A> MapAccess<'de> for ExtraMapAccess<'_, A>
+where
+    A: MapAccess<'de>,
+{
+    type Error = A::Error;
+
+    #[inline]
+    fn next_key_seed<K>(&mut self, seed: K) -> Result<Option<K::Value>, Self::Error>
+    where
+        K: DeserializeSeed<'de>,
+    {
+        loop {
+            let name = match self.inner.next_key_seed(KeySeed)? {
+                None => return Ok(None),
+                Some(Key::Index(index)) => {
+                    return seed.deserialize(U64Deserializer::new(index)).map(Some);
+                }
+                Some(Key::Name(name)) => name,
+            };
+            if self.fields.contains(&&*name) {
+                return match name {
+                    Cow::Borrowed(name) => seed.deserialize(BorrowedStrDeserializer::new(name)),
+                    Cow::Owned(name) => seed.deserialize(StrDeserializer::new(&name)),
+                }
+                .map(Some);
+            }
+            let value: Value = self.inner.next_value()?;
+            match self.extra.entry(name) {
+                Entry::Vacant(entry) => {
+                    entry.insert(value);
+                }
+                Entry::Occupied(entry) => {
+                    // Keeping either copy would silently drop the other.
+                    return Err(de::Error::custom(format_args!("duplicate field `{}`", entry.key())));
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn next_value_seed<V>(&mut self, seed: V) -> Result<V::Value, Self::Error>
+    where
+        V: DeserializeSeed<'de>,
+    {
+        self.inner.next_value_seed(seed)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
+}
+
+/// A map key as the format gave it: a name (borrowed from the input when
+/// the format allows) or, for formats that number fields, an index.
+enum Key<'de> {
+    Name(Cow<'de, str>),
+    Index(u64),
+}
+
+struct KeySeed;
+
+impl<'de> DeserializeSeed<'de> for KeySeed {
+    type Value = Key<'de>;
+
+    #[inline]
+    fn deserialize<D>(self, deserializer: D) -> Result<Self::Value, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a field name")
+    }
+
+    #[inline]
+    fn visit_borrowed_str<E>(self, name: &'de str) -> Result<Self::Value, E> {
+        Ok(Key::Name(Cow::Borrowed(name)))
+    }
+
+    #[inline]
+    fn visit_str<E>(self, name: &str) -> Result<Self::Value, E> {
+        Ok(Key::Name(Cow::Owned(name.to_owned())))
+    }
+
+    fn visit_string<E>(self, name: String) -> Result<Self::Value, E> {
+        Ok(Key::Name(Cow::Owned(name)))
+    }
+
+    fn visit_u64<E>(self, index: u64) -> Result<Self::Value, E> {
+        Ok(Key::Index(index))
+    }
+
+    fn visit_borrowed_bytes<E>(self, name: &'de [u8]) -> Result<Self::Value, E>
+    where
+        E: de::Error,
+    {
+        match std::str::from_utf8(name) {
+            Ok(name) => self.visit_borrowed_str(name),
+            Err(_) => Err(E::invalid_value(de::Unexpected::Bytes(name), &self)),
+        }
+    }
+
+    fn visit_bytes<E>(self, name: &[u8]) -> Result<Self::Value, E>
+    where
+        E: de::Error,
+    {
+        match std::str::from_utf8(name) {
+            Ok(name) => self.visit_str(name),
+            Err(_) => Err(E::invalid_value(de::Unexpected::Bytes(name), &self)),
+        }
+    }
+}
+
+/// Serializer handed to the twin's derived code; writes the struct as a map
+/// so that the kept entries can follow the known fields.
+pub struct ExtraSerializer<'a, S> {
+    inner: S,
+    extra: &'a Map<String, Value>,
+}
+
+impl<'a, S> ExtraSerializer<'a, S> {
+    /// Wraps `inner`; the struct it writes is followed by `extra`'s entries.
+    pub fn new(inner: S, extra: &'a Map<String, Value>) -> Self {
+        ExtraSerializer { inner, extra }
+    }
+}
+
+macro_rules! forward_serialize {
+    ($($method:ident($($arg:ident: $ty:ty),*) -> $ret:ty;)*) => {
+        $(
+            #[inline]
+            fn $method(self, $($arg: $ty),*) -> Result<$ret, Self::Error> {
+                self.inner.$method($($arg),*)
+            }
+        )*
+    };
+}
+
+impl<'a, S> Serializer for ExtraSerializer<'a, S>
+where
+    S: Serializer,
+{
+    type Ok = S::Ok;
+    type Error = S::Error;
+    type SerializeSeq = S::SerializeSeq;
+    type SerializeTuple = S::SerializeTuple;
+    type SerializeTupleStruct = S::SerializeTupleStruct;
+    type SerializeTupleVariant = S::SerializeTupleVariant;
+    type SerializeMap = S::SerializeMap;
+    type SerializeStruct = ExtraSerializeStruct<'a, S::SerializeMap>;
+    type SerializeStructVariant = S::SerializeStructVariant;
+
+    #[inline]
+    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Self::SerializeStruct, Self::Error> {
+        let map = self.inner.serialize_map(Some(len + self.extra.len()))?;
+        Ok(ExtraSerializeStruct {
+            map,
+            extra: self.extra,
+            written: Vec::new(),
+        })
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.inner.is_human_readable()
+    }
+
+    fn serialize_some<T>(self, value: &T) -> Result<Self::Ok, Self::Error>
+    where
+        T: ?Sized + Serialize,
+    {
+        self.inner.serialize_some(value)
+    }
+
+    fn serialize_newtype_struct<T>(self, name: &'static str, value: &T) -> Result<Self::Ok, Self::Error>
+    where
+        T: ?Sized + Serialize,
+    {
+        self.inner.serialize_newtype_struct(name, value)
+    }
+
+    fn serialize_newtype_variant<T>(
+        self,
+        name: &'static str,
+        index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<Self::Ok, Self::Error>
+    where
+        T: ?Sized + Serialize,
+    {
+        self.inner.serialize_newtype_variant(name, index, variant, value)
+    }
+
+    forward_serialize! {
+        serialize_bool(v: bool) -> Self::Ok;
+        serialize_i8(v: i8) -> Self::Ok;
+        serialize_i16(v: i16) -> Self::Ok;
+        serialize_i32(v: i32) -> Self::Ok;
+        serialize_i64(v: i64) -> Self::Ok;
+        serialize_i128(v: i128) -> Self::Ok;
+        serialize_u8(v: u8) -> Self::Ok;
+        serialize_u16(v: u16) -> Self::Ok;
+        serialize_u32(v: u32) -> Self::Ok;
+        serialize_u64(v: u64) -> Self::Ok;
+        serialize_u128(v: u128) -> Self::Ok;
+        serialize_f32(v: f32) -> Self::Ok;
+        serialize_f64(v: f64) -> Self::Ok;
+        serialize_char(v: char) -> Self::Ok;
+        serialize_str(v: &str) -> Self::Ok;
+        serialize_bytes(v: &[u8]) -> Self::Ok;
+        serialize_none() -> Self::Ok;
+        serialize_unit() -> Self::Ok;
+        serialize_unit_struct(name: &'static str) -> Self::Ok;
+        serialize_unit_variant(name: &'static str, index: u32, variant: &'static str) -> Self::Ok;
+        serialize_seq(len: Option<usize>) -> Self::SerializeSeq;
+        serialize_tuple(len: usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(name: &'static str, len: usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeTupleVariant;
+        serialize_map(len: Option<usize>) -> Self::SerializeMap;
+        serialize_struct_variant(name: &'static str, index: u32, variant: &'static str, len: usize) -> Self::SerializeStructVariant;
+    }
+}
+
+/// The struct half of [`ExtraSerializer`].
+pub struct ExtraSerializeStruct<'a, M> {
+    map: M,
+    extra: &'a Map<String, Value>,
+    /// Names written so far, kept only when there are extra entries to check
+    /// against them.
+    written: Vec<&'static str>,
+}
+
+impl<M> SerializeStruct for ExtraSerializeStruct<'_, M>
+where
+    M: SerializeMap,
+{
+    type Ok = M::Ok;
+    type Error = M::Error;
+
+    #[inline]
+    fn serialize_field<T>(&mut self, key: &'static str, value: &T) -> Result<(), Self::Error>
+    where
+        T: ?Sized + Serialize,
+    {
+        if !self.extra.is_empty() {
+            self.written.push(key);
+        }
+        self.map.serialize_entry(key, value)
+    }
+
+    #[inline]
+    fn end(mut self) -> Result<Self::Ok, Self::Error> {
+        for (key, value) in self.extra {
+            if self.written.contains(&key.as_str()) {
+                return Err(ser::Error::custom(format_args!(
+                    "the extra map holds `{key}`, which is also a field of the struct; \
+                     set the field instead"
+                )));
+            }
+            self.map.serialize_entry(key, value)?;
+        }
+        self.map.end()
+    }
+}

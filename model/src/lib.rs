@@ -1,0 +1,273 @@
+//! Typed, lossless models of Voucherify's customer API responses, and the
+//! `#[voucherify_model]` attribute that builds them.
+//!
+//! ```
+//! use voucherify_model::{CustomersCreateResponseBody, CustomersCreateResponseBodyObject};
+//!
+//! let json = r#"{
+//!     "id": "cust_CSnYd37MXmrbS19XCrghjBsv",
+//!     "object": "customer",
+//!     "email": "bob.smith@email.com",
+//!     "summary": {
+//!         "redemptions": {"total_redeemed": 1},
+//!         "orders": {"total_amount": 24900, "total_count": 3}
+//!     },
+//!     "created_at": "2022-08-30T06:32:07.380Z",
+//!     "tier": "gold"
+//! }"#;
+//! let customer: CustomersCreateResponseBody = voucherify_model::from_str(json)?;
+//!
+//! assert_eq!(customer.object, Some(CustomersCreateResponseBodyObject::Customer));
+//! let orders = &customer.summary.as_ref().unwrap().orders;
+//! assert_eq!(orders.total_amount, Some(24900)); // cents: $249.00
+//! assert_eq!(customer.created_at.unwrap().year(), 2022);
+//! // A key the model does not know is kept, and written back.
+//! assert_eq!(customer.extra["tier"], "gold");
+//! assert!(voucherify_model::to_string(&customer)?.contains(r#""tier":"gold""#));
+//! // Personal data stays out of logs.
+//! assert!(!format!("{customer:?}").contains("bob.smith"));
+//! # Ok::<(), voucherify_model::Error>(())
+//! ```
+//!
+//! # The models
+//!
+//! [`CustomersCreateResponseBody`] is a customer as the API returns it from
+//! `POST v1/customers`, and under other names from the get and update
+//! endpoints and inside lists ([`CustomersListResponseBody`]). Amounts are
+//! `i64` cents, timestamps are [`time::OffsetDateTime`], birthdates are
+//! [`time::Date`]. Every struct keeps the keys it does not know in its
+//! `extra` map, so a document read and written again loses nothing.
+//!
+//! # Reading and writing
+//!
+//! [`from_str`], [`from_slice`] and [`from_reader`] read JSON and report a
+//! failure with the JSON path where it happened ([`Error`]); they cost no
+//! more than `serde_json` when the input is good. [`to_string`],
+//! [`to_string_pretty`], [`to_vec`] and [`to_writer`] write it back. The
+//! types implement serde's traits, so any serde format works too.
+//!
+//! # `#[voucherify_model]` on your own types
+//!
+//! On a struct with named fields, the attribute derives `Serialize`,
+//! `Deserialize`, `Debug`, `Clone` and `PartialEq` (without a `serde`
+//! dependency in your crate), with these rules:
+//!
+//! | field | reading | writing |
+//! |---|---|---|
+//! | `Option<T>` | absent or `null` → `None` | `None` is left out |
+//! | `Option<Option<T>>` | absent → `None`, `null` → `Some(None)` | `None` left out, `Some(None)` → `null` |
+//! | any other type | required: a missing key is an error naming it | always written |
+//! | `OffsetDateTime` (also in an option) | any RFC 3339 timestamp | UTC with milliseconds: `2022-08-30T06:32:07.380Z` |
+//! | `Date` (also in an option) | `YYYY-MM-DD` | `YYYY-MM-DD` |
+//! | `#[voucherify(extra)] Map<String, Value>` | every unknown key | written after the known fields |
+//!
+//! Field attributes: `#[voucherify(extra)]`, `#[voucherify(redact)]` (the
+//! value prints as `"<redacted>"` in `Debug`), `#[voucherify(deprecated)]`
+//! (also `= "note"` or `(since = "..", note = "..")`: user code touching
+//! the field warns, the generated code does not), and
+//! `#[voucherify(format = "date" | "date-time")]` for dates behind a type
+//! alias. A field with its own `#[serde(with = "...")]` is left alone, and
+//! every other `#[serde(...)]` attribute keeps its usual meaning.
+//!
+//! On a field-less enum it derives the same plus `Eq` and `Hash`; variants
+//! are snake_case strings (or as `#[serde(rename)]` and `rename_all` say),
+//! and one `#[voucherify(other)] Other(String)` variant keeps any unknown
+//! string.
+//!
+//! ```
+//! use voucherify_model::voucherify_model;
+//!
+//! #[voucherify_model]
+//! pub enum Tier {
+//!     Gold,
+//!     SilverPlus,
+//!     #[voucherify(other)]
+//!     Other(String),
+//! }
+//!
+//! #[voucherify_model]
+//! pub struct Member {
+//!     pub id: String,
+//!     pub tier: Option<Tier>,
+//!     #[voucherify(redact)]
+//!     pub email: Option<String>,
+//!     pub nickname: Option<Option<String>>,
+//!     #[voucherify(deprecated = "use `joined_at`")]
+//!     pub joined: Option<time::Date>,
+//!     pub joined_at: Option<time::OffsetDateTime>,
+//!     #[voucherify(extra)]
+//!     pub extra: voucherify_model::Map,
+//! }
+//!
+//! let member: Member = voucherify_model::from_str(
+//!     r#"{"id":"m1","tier":"silver_plus","email":"a@b.c","nickname":null,"joined_at":"2024-01-02T03:04:05+01:00","since":2019}"#,
+//! )?;
+//! assert_eq!(member.tier, Some(Tier::SilverPlus));
+//! assert_eq!(member.nickname, Some(None));
+//! assert_eq!(member.extra["since"], 2019);
+//! assert_eq!(
+//!     voucherify_model::to_string(&member)?,
+//!     r#"{"id":"m1","tier":"silver_plus","email":"a@b.c","nickname":null,"joined_at":"2024-01-02T02:04:05.000Z","since":2019}"#,
+//! );
+//! assert!(format!("{member:?}").contains(r#"email: Some("<redacted>")"#));
+//!
+//! let error = voucherify_model::from_str::<Member>(r#"{"tier":"gold"}"#).unwrap_err();
+//! assert_eq!(error.to_string(), ".: missing field `id` at line 1 column 15");
+//! # Ok::<(), voucherify_model::Error>(())
+//! ```
+//!
+//! Mistakes are compile errors at the token to change, all reported at
+//! once. Where the runtime crate is renamed or re-exported, tell the macro
+//! with `#[voucherify_model(crate = "path::to::voucherify_model")]`.
+
+#![deny(missing_docs)]
+
+pub use voucherify_macros::voucherify_model;
+
+pub mod customers;
+mod error;
+mod extra;
+pub mod format;
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+
+use std::io::{self, Read};
+
+use serde::{Deserialize, Serialize};
+
+pub use crate::customers::*;
+pub use crate::error::Error;
+
+/// The type of `#[voucherify(extra)]` fields and metadata objects: JSON
+/// object entries, kept in key order.
+pub type Map = serde_json::Map<String, serde_json::Value>;
+
+/// A JSON value, as held in [`Map`].
+pub use serde_json::Value;
+
+/// Reads a `T` from JSON text.
+///
+/// On failure the [`Error`] names the JSON path of the value at fault. The
+/// path is found by reading the input a second time, so a good input costs
+/// no more than `serde_json::from_str`.
+///
+/// ```
+/// use voucherify_model::CustomersListResponseBody;
+///
+/// let list: CustomersListResponseBody = voucherify_model::from_str(r#"{"object":"list","customers":[]}"#)?;
+/// assert_eq!(list.customers.map(|c| c.len()), Some(0));
+/// # Ok::<(), voucherify_model::Error>(())
+/// ```
+pub fn from_str<'a, T>(text: &'a str) -> Result<T, Error>
+where
+    T: Deserialize<'a>,
+{
+    serde_json::from_str(text).map_err(|first| {
+        locate::<T, _>(serde_json::Deserializer::from_str(text), first)
+    })
+}
+
+/// Reads a `T` from JSON bytes, which need not be UTF-8 to be rejected
+/// cleanly. See [`from_str`].
+pub fn from_slice<'a, T>(bytes: &'a [u8]) -> Result<T, Error>
+where
+    T: Deserialize<'a>,
+{
+    serde_json::from_slice(bytes).map_err(|first| {
+        locate::<T, _>(serde_json::Deserializer::from_slice(bytes), first)
+    })
+}
+
+/// Reads a `T` from a reader, such as a file or standard input.
+///
+/// The whole input is read into memory first, so that a failure can be
+/// located as in [`from_str`].
+pub fn from_reader<R, T>(mut reader: R) -> Result<T, Error>
+where
+    R: Read,
+    T: for<'de> Deserialize<'de>,
+{
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|error| Error::at_root(serde_json::Error::io(error)))?;
+    from_slice(&bytes)
+}
+
+/// Reads the input again, tracking the path, to explain `first`.
+#[cold]
+fn locate<'de, T, R>(mut deserializer: serde_json::Deserializer<R>, first: serde_json::Error) -> Error
+where
+    T: Deserialize<'de>,
+    R: serde_json::de::Read<'de>,
+{
+    match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Err(error) => {
+            let path = error.path().to_string();
+            Error::new(path, error.into_inner())
+        }
+        Ok(_) => Error::at_root(deserializer.end().err().unwrap_or(first)),
+    }
+}
+
+/// Writes `value` as compact JSON text.
+///
+/// Fails only for a value the format cannot hold, such as a timestamp
+/// whose UTC year is past 9999; the [`Error`] names its path.
+pub fn to_string<T>(value: &T) -> Result<String, Error>
+where
+    T: ?Sized + Serialize,
+{
+    let bytes = to_vec(value)?;
+    // serde_json writes only UTF-8.
+    Ok(String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// Writes `value` as indented JSON text. See [`to_string`].
+pub fn to_string_pretty<T>(value: &T) -> Result<String, Error>
+where
+    T: ?Sized + Serialize,
+{
+    let mut bytes = Vec::with_capacity(256);
+    serde_json::to_writer_pretty(&mut bytes, value).map_err(|first| locate_write(value, first))?;
+    Ok(String::from_utf8(bytes).unwrap_or_default())
+}
+
+/// Writes `value` as compact JSON bytes. See [`to_string`].
+pub fn to_vec<T>(value: &T) -> Result<Vec<u8>, Error>
+where
+    T: ?Sized + Serialize,
+{
+    let mut bytes = Vec::with_capacity(256);
+    to_writer(&mut bytes, value)?;
+    Ok(bytes)
+}
+
+/// Writes `value` as compact JSON to `writer`. See [`to_string`].
+pub fn to_writer<W, T>(writer: W, value: &T) -> Result<(), Error>
+where
+    W: io::Write,
+    T: ?Sized + Serialize,
+{
+    serde_json::to_writer(writer, value).map_err(|first| locate_write(value, first))
+}
+
+/// Writes `value` again, to nowhere, tracking the path, to explain `first`.
+#[cold]
+fn locate_write<T>(value: &T, first: serde_json::Error) -> Error
+where
+    T: ?Sized + Serialize,
+{
+    if first.is_io() {
+        return Error::at_root(first);
+    }
+    let mut serializer = serde_json::Serializer::new(io::sink());
+    match serde_path_to_error::serialize(value, &mut serializer) {
+        Err(error) => {
+            let path = error.path().to_string();
+            Error::new(path, error.into_inner())
+        }
+        Ok(()) => Error::at_root(first),
+    }
+}
