@@ -15,7 +15,7 @@ use serde_json::error::Category;
 /// assert_eq!(error.path(), "summary.orders.total_amount");
 /// assert_eq!(
 ///     error.to_string(),
-///     "summary.orders.total_amount: invalid type: string \"100\", expected i64 at line 1 column 65",
+///     "summary.orders.total_amount: invalid type: string \"100\", expected i64 at line 1 column 64",
 /// );
 /// ```
 pub struct Error {
