@@ -13,7 +13,6 @@ use std::fmt;
 use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, U64Deserializer};
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, Serialize, SerializeMap, SerializeStruct, Serializer};
-use serde_json::map::Entry;
 use serde_json::{Map, Value};
 
 /// Deserializer handed to the twin's derived code; catches the struct's map.
@@ -173,16 +172,12 @@ where
                 }
                 .map(Some);
             }
-            let value: Value = self.inner.next_value()?;
-            match self.extra.entry(name) {
-                Entry::Vacant(entry) => {
-                    entry.insert(value);
-                }
-                Entry::Occupied(entry) => {
-                    // Keeping either copy would silently drop the other.
-                    return Err(de::Error::custom(format_args!("duplicate field `{}`", entry.key())));
-                }
+            if self.extra.contains_key(&*name) {
+                // Keeping either copy would silently drop the other.
+                return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
             }
+            let value: Value = self.inner.next_value()?;
+            self.extra.insert(name.into_owned(), value);
         }
     }
 
@@ -308,7 +303,11 @@ where
     type SerializeStructVariant = S::SerializeStructVariant;
 
     #[inline]
-    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Self::SerializeStruct, Self::Error> {
+    fn serialize_struct(
+        self,
+        _name: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeStruct, Self::Error> {
         let map = self.inner.serialize_map(Some(len + self.extra.len()))?;
         Ok(ExtraSerializeStruct {
             map,
@@ -328,7 +327,11 @@ where
         self.inner.serialize_some(value)
     }
 
-    fn serialize_newtype_struct<T>(self, name: &'static str, value: &T) -> Result<Self::Ok, Self::Error>
+    fn serialize_newtype_struct<T>(
+        self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<Self::Ok, Self::Error>
     where
         T: ?Sized + Serialize,
     {
@@ -345,7 +348,8 @@ where
     where
         T: ?Sized + Serialize,
     {
-        self.inner.serialize_newtype_variant(name, index, variant, value)
+        self.inner
+            .serialize_newtype_variant(name, index, variant, value)
     }
 
     forward_serialize! {

@@ -124,13 +124,13 @@
 
 pub use voucherify_macros::voucherify_model;
 
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
 pub mod customers;
 mod error;
 mod extra;
 pub mod format;
-#[doc(hidden)]
-#[path = "private.rs"]
-pub mod __private;
 
 use std::io::{self, Read};
 
@@ -145,6 +145,10 @@ pub type Map = serde_json::Map<String, serde_json::Value>;
 
 /// A JSON value, as held in [`Map`].
 pub use serde_json::Value;
+
+/// The `time` crate, whose `Date` and `OffsetDateTime` the models use;
+/// re-exported so that a crate's own models need no dependency of their own.
+pub use time;
 
 /// Reads a `T` from JSON text.
 ///
@@ -163,9 +167,8 @@ pub fn from_str<'a, T>(text: &'a str) -> Result<T, Error>
 where
     T: Deserialize<'a>,
 {
-    serde_json::from_str(text).map_err(|first| {
-        locate::<T, _>(serde_json::Deserializer::from_str(text), first)
-    })
+    serde_json::from_str(text)
+        .map_err(|first| locate::<T, _>(serde_json::Deserializer::from_str(text), first))
 }
 
 /// Reads a `T` from JSON bytes, which need not be UTF-8 to be rejected
@@ -174,9 +177,8 @@ pub fn from_slice<'a, T>(bytes: &'a [u8]) -> Result<T, Error>
 where
     T: Deserialize<'a>,
 {
-    serde_json::from_slice(bytes).map_err(|first| {
-        locate::<T, _>(serde_json::Deserializer::from_slice(bytes), first)
-    })
+    serde_json::from_slice(bytes)
+        .map_err(|first| locate::<T, _>(serde_json::Deserializer::from_slice(bytes), first))
 }
 
 /// Reads a `T` from a reader, such as a file or standard input.
@@ -197,7 +199,10 @@ where
 
 /// Reads the input again, tracking the path, to explain `first`.
 #[cold]
-fn locate<'de, T, R>(mut deserializer: serde_json::Deserializer<R>, first: serde_json::Error) -> Error
+fn locate<'de, T, R>(
+    mut deserializer: serde_json::Deserializer<R>,
+    first: serde_json::Error,
+) -> Error
 where
     T: Deserialize<'de>,
     R: serde_json::de::Read<'de>,

@@ -1,1 +1,89 @@
+//! Models written the way a crate that depends only on `voucherify-model`
+//! writes them: no `serde` in this crate's dependencies, and every warning
+//! an error, so that nothing the macro generates may warn.
 
+#![deny(warnings)]
+
+use voucherify_model::time::{Date, OffsetDateTime};
+use voucherify_model::{voucherify_model, Map};
+
+/// A time type under another name: dates are then marked with `format`.
+pub type Timestamp = OffsetDateTime;
+
+/// Every field rule of the macro in one struct.
+#[voucherify_model]
+#[derive(Default)]
+pub struct Account {
+    pub id: String,
+    pub nickname: Option<String>,
+    pub note: Option<Option<String>>,
+    pub opened_at: Option<OffsetDateTime>,
+    pub closed_at: Option<Option<OffsetDateTime>>,
+    pub birthdate: Option<Date>,
+    pub anniversary: Option<Option<Date>>,
+    #[voucherify(format = "date-time")]
+    pub audited_at: Option<Timestamp>,
+    #[voucherify(redact)]
+    pub secret: Option<String>,
+    #[voucherify(redact)]
+    pub pin: Option<Option<String>>,
+    #[voucherify(deprecated = "use `birthdate`")]
+    pub birthday: Option<Date>,
+    #[voucherify(deprecated(since = "2.0", note = "use `id`"))]
+    pub legacy_id: Option<String>,
+    #[serde(rename = "kind")]
+    pub account_kind: Option<AccountKind>,
+    #[voucherify(extra)]
+    pub extra: Map,
+}
+
+/// Required dates and a struct without an `extra` field.
+#[voucherify_model]
+pub struct Stamp {
+    pub at: OffsetDateTime,
+    pub on: Date,
+    #[voucherify(redact)]
+    pub by: String,
+    #[voucherify(deprecated)]
+    pub legacy: Option<u8>,
+}
+
+/// A field-less enum with a catch-all.
+#[voucherify_model]
+pub enum AccountKind {
+    Personal,
+    SmallBusiness,
+    #[serde(rename = "ENTERPRISE", alias = "corp")]
+    Enterprise,
+    #[voucherify(other)]
+    Other(String),
+}
+
+/// A field-less enum without one.
+#[voucherify_model]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Channel {
+    Email,
+    PushNotification,
+}
+
+/// A generic struct with unknown-key capture.
+#[voucherify_model]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next: Option<String>,
+    #[voucherify(extra)]
+    pub extra: Map,
+}
+
+/// The runtime crate renamed, as a crate that re-exports it would do.
+pub mod renamed {
+    pub use voucherify_model as vm;
+
+    #[vm::voucherify_model(crate = "crate::renamed::vm")]
+    pub struct Renamed {
+        pub id: Option<String>,
+        #[voucherify(extra)]
+        pub extra: vm::Map,
+    }
+}

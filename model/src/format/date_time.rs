@@ -89,7 +89,8 @@ fn write(out: &mut [u8; MAX_LEN], value: OffsetDateTime) -> Option<usize> {
 /// Parses any RFC 3339 timestamp, as `time`'s `Rfc3339` does, and refuses
 /// one whose UTC form has no four-digit year.
 pub(crate) fn parse(text: &str) -> Option<OffsetDateTime> {
-    let value = parse_api_shape(text.as_bytes()).or_else(|| OffsetDateTime::parse(text, &Rfc3339).ok())?;
+    let value =
+        parse_api_shape(text.as_bytes()).or_else(|| OffsetDateTime::parse(text, &Rfc3339).ok())?;
     let utc = value.checked_to_offset(UtcOffset::UTC)?;
     (0..=9999).contains(&utc.year()).then_some(value)
 }
@@ -136,7 +137,10 @@ impl Visitor<'_> for DateTimeVisitor {
     }
 }
 
-super::option_module!(time::OffsetDateTime, "an RFC 3339 timestamp such as 2022-08-30T06:32:07.380Z");
+super::option_module!(
+    time::OffsetDateTime,
+    "an RFC 3339 timestamp such as 2022-08-30T06:32:07.380Z"
+);
 
 #[cfg(test)]
 mod tests {
@@ -152,14 +156,26 @@ mod tests {
 
     #[test]
     fn writes_milliseconds_unless_finer() {
-        assert_eq!(written(datetime!(2022-08-30 06:32:07.38 UTC)).unwrap(), "2022-08-30T06:32:07.380Z");
-        assert_eq!(written(datetime!(2022-08-30 06:32:07 UTC)).unwrap(), "2022-08-30T06:32:07.000Z");
-        assert_eq!(written(datetime!(2022-08-30 06:32:07.000_001 UTC)).unwrap(), "2022-08-30T06:32:07.000001Z");
+        assert_eq!(
+            written(datetime!(2022-08-30 06:32:07.38 UTC)).unwrap(),
+            "2022-08-30T06:32:07.380Z"
+        );
+        assert_eq!(
+            written(datetime!(2022-08-30 06:32:07 UTC)).unwrap(),
+            "2022-08-30T06:32:07.000Z"
+        );
+        assert_eq!(
+            written(datetime!(2022-08-30 06:32:07.000_001 UTC)).unwrap(),
+            "2022-08-30T06:32:07.000001Z"
+        );
         assert_eq!(
             written(datetime!(2022-08-30 06:32:07.123_456_789 UTC)).unwrap(),
             "2022-08-30T06:32:07.123456789Z"
         );
-        assert_eq!(written(datetime!(0001-01-01 00:00 +01:00)).unwrap(), "0000-12-31T23:00:00.000Z");
+        assert_eq!(
+            written(datetime!(0001-01-01 00:00 +01:00)).unwrap(),
+            "0000-12-31T23:00:00.000Z"
+        );
         assert_eq!(written(datetime!(0000-01-01 00:00 +01:00)), None);
         assert_eq!(written(datetime!(9999-12-31 23:59:59 -01:00)), None);
     }

@@ -89,7 +89,10 @@ macro_rules! option_module {
             use serde::{Deserializer, Serializer};
 
             /// Writes `Some(None)` as `null` and `Some(Some(_))` as the value.
-            pub fn serialize<S>(value: &Option<Option<$ty>>, serializer: S) -> Result<S::Ok, S::Error>
+            pub fn serialize<S>(
+                value: &Option<Option<$ty>>,
+                serializer: S,
+            ) -> Result<S::Ok, S::Error>
             where
                 S: Serializer,
             {
@@ -152,7 +155,9 @@ fn put_digits(out: &mut [u8], mut value: u32) {
 /// four-digit form.
 #[inline]
 fn put_date(out: &mut [u8], date: time::Date) -> Option<()> {
-    let year = u32::try_from(date.year()).ok().filter(|year| *year <= 9999)?;
+    let year = u32::try_from(date.year())
+        .ok()
+        .filter(|year| *year <= 9999)?;
     put_digits(&mut out[0..4], year);
     out[4] = b'-';
     put_digits(&mut out[5..7], u32::from(u8::from(date.month())));
