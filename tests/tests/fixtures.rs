@@ -1,0 +1,148 @@
+//! Every document of a fixture folder reads, except the ones known to break
+//! the schema, and writes back the same JSON (keys whose value is `null`
+//! aside, timestamps compared as instants).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+use voucherify_model::{CustomersCreateResponseBody, CustomersListResponseBody};
+
+/// Voucherify's own examples, beside the checkout.
+fn voucherify_docs() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/fixtures/voucherify-docs")
+}
+
+/// The project's own documents, of the same shapes.
+fn own_fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// Reads every `.json` file of `folder`; `broken` lists the files expected
+/// to fail with the JSON path their error must start with. Returns how many
+/// documents round-tripped.
+fn check_folder(folder: &Path, broken: &[(&str, &str)]) -> usize {
+    let mut entries: Vec<PathBuf> = fs::read_dir(folder)
+        .unwrap_or_else(|error| panic!("{}: {error}", folder.display()))
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| {
+            path.extension()
+                .is_some_and(|extension| extension == "json")
+        })
+        .collect();
+    entries.sort();
+    let mut failures = Vec::new();
+    let mut round_tripped = 0;
+    let mut broken_seen = 0;
+    for path in &entries {
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let bytes = fs::read(path).unwrap();
+        let original: Value = serde_json::from_slice(&bytes).unwrap();
+        let is_list = original.get("object").and_then(Value::as_str) == Some("list");
+        let written = if is_list {
+            voucherify_model::from_slice::<CustomersListResponseBody>(&bytes)
+                .and_then(|list| voucherify_model::to_string(&list))
+        } else {
+            voucherify_model::from_slice::<CustomersCreateResponseBody>(&bytes)
+                .and_then(|customer| voucherify_model::to_string(&customer))
+        };
+        let expected_failure = broken
+            .iter()
+            .find(|(file, _)| *file == name)
+            .map(|(_, path)| *path);
+        match (written, expected_failure) {
+            (Ok(written), None) => {
+                let written: Value = serde_json::from_str(&written).unwrap();
+                if normalized(&written) == normalized(&original) {
+                    round_tripped += 1;
+                } else {
+                    failures.push(format!(
+                        "{name}: wrote back\n{written:#}\ninstead of\n{original:#}"
+                    ));
+                }
+            }
+            (Err(error), Some(path)) => {
+                broken_seen += 1;
+                if !error.path().starts_with(path) || !error.to_string().starts_with(path) {
+                    failures.push(format!("{name}: expected an error at {path}, got {error}"));
+                }
+            }
+            (Err(error), None) => failures.push(format!("{name}: {error}")),
+            (Ok(_), Some(path)) => {
+                failures.push(format!("{name}: read, but should fail at {path}"))
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} documents failed:\n{}",
+        failures.len(),
+        entries.len(),
+        failures.join("\n")
+    );
+    assert_eq!(
+        broken_seen,
+        broken.len(),
+        "a file expected to fail is missing"
+    );
+    round_tripped
+}
+
+/// Drops `null` members and turns timestamps into their instant, so that
+/// documents equal as the API means them compare equal.
+fn normalized(value: &Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .filter(|(_, member)| !member.is_null())
+                .map(|(key, member)| (key.clone(), normalized(member)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(normalized).collect()),
+        Value::String(text) => match OffsetDateTime::parse(text, &Rfc3339) {
+            Ok(instant) => Value::String(format!("instant {}", instant.unix_timestamp_nanos())),
+            Err(_) => value.clone(),
+        },
+        other => other.clone(),
+    }
+}
+
+#[test]
+fn voucherify_examples_read_and_round_trip() {
+    let folder = voucherify_docs();
+    if !folder.is_dir() {
+        eprintln!(
+            "{} is not here; the project's own fixtures cover the same shapes",
+            folder.display()
+        );
+        return;
+    }
+    let count = check_folder(
+        &folder,
+        &[("customer-ef534c52ab.json", "referrals.campaigns[0]")],
+    );
+    assert!(count >= 68, "only {count} documents round-tripped");
+}
+
+#[test]
+fn own_fixtures_read_and_round_trip() {
+    let count = check_folder(
+        &own_fixtures(),
+        &[(
+            "customer-referrals-as-strings.json",
+            "referrals.campaigns[0]",
+        )],
+    );
+    assert_eq!(count, 6);
+}
+
+#[test]
+fn normalization_sees_real_differences() {
+    let a: Value = serde_json::json!({"at": "2022-08-30T06:32:07.380Z", "gone": null, "n": 1});
+    let b: Value = serde_json::json!({"at": "2022-08-30T08:32:07.38+02:00", "n": 1});
+    let c: Value = serde_json::json!({"at": "2022-08-30T06:32:07.381Z", "n": 1});
+    assert_eq!(normalized(&a), normalized(&b));
+    assert_ne!(normalized(&a), normalized(&c));
+}
