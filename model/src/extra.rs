@@ -132,11 +132,14 @@ where
         })
     }
 
-    fn visit_seq<A>(self, seq: A) -> Result<Self::Value, A::Error>
+    /// serde's derived structs also read a sequence of field values; a
+    /// struct that keeps unknown keys is always a map, so that is refused
+    /// rather than letting `["a", "b"]` fill the first two fields.
+    fn visit_seq<A>(self, _seq: A) -> Result<Self::Value, A::Error>
     where
         A: SeqAccess<'de>,
     {
-        self.inner.visit_seq(seq)
+        Err(de::Error::invalid_type(de::Unexpected::Seq, &self))
     }
 }
 

@@ -1,0 +1,180 @@
+//! The `inspect` example, run as a user runs it: on the bundled sample, on
+//! good and hostile files, and with `--json`.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// `cargo test` builds the examples before it runs the tests; the binary
+/// sits beside this test's own directory.
+fn inspect() -> Command {
+    let exe = std::env::current_exe().unwrap();
+    let profile_dir = exe.parent().and_then(|deps| deps.parent()).unwrap();
+    let binary = profile_dir
+        .join("examples")
+        .join(format!("inspect{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        binary.exists(),
+        "{} is missing: run through `cargo test`",
+        binary.display()
+    );
+    Command::new(binary)
+}
+
+fn run(command: &mut Command) -> (Output, String, String) {
+    let output = command.output().unwrap();
+    let stdout = String::from_utf8(output.stdout.clone()).unwrap();
+    let stderr = String::from_utf8(output.stderr.clone()).unwrap();
+    (output, stdout, stderr)
+}
+
+/// A fresh folder under the target directory for this test's files.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::current_exe()
+        .unwrap()
+        .parent()
+        .unwrap()
+        .join(format!("inspect-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn summarises_the_bundled_sample() {
+    let (output, stdout, stderr) = run(&mut inspect());
+    assert!(output.status.success(), "{stderr}");
+    assert!(stderr.is_empty(), "{stderr}");
+    assert!(
+        stdout.starts_with("sample: customer list, 2 of 2 customers\n"),
+        "{stdout}"
+    );
+    for expected in [
+        "Maria Kowalska (cust_7kQ2mXr9LpVb3TnE4wYs1Hd, source id crm-000481)",
+        "orders: 9, total $1249.50, average $138.83, last $89.90 on 2024-11-18",
+        "loyalty: 1540 points (Autumn Boost 340, Coffee Club 1200)",
+        "referrals: 2",
+        "created 2023-03-14 08:22:05 UTC, updated 2024-11-18 14:05:33 UTC",
+        "noticed: deprecated `birthday` in use (at customers[1].birthday); use `birthdate`",
+        "noticed: unknown fields kept: customers[1].segments",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
+    }
+}
+
+#[test]
+fn json_flag_writes_the_document_back() {
+    let dir = scratch("json");
+    let file = dir.join("customer.json");
+    std::fs::write(
+        &file,
+        r#"{"id":"c1","created_at":"2022-08-30T08:32:07.38+02:00","new":[1,null]}"#,
+    )
+    .unwrap();
+    let (output, stdout, stderr) = run(inspect().arg("--json").arg(&file));
+    assert!(output.status.success(), "{stderr}");
+    let written: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        written,
+        serde_json::json!({"id": "c1", "created_at": "2022-08-30T06:32:07.380Z", "new": [1, null]})
+    );
+}
+
+#[test]
+fn reads_standard_input() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = inspect()
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(br#"{"object":"customer","name":"Ada"}"#)
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(output.status.success());
+    assert!(
+        stdout.starts_with("-: customer\n  Ada (no id)\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn hostile_files_are_reported_and_the_rest_still_processed() {
+    let dir = scratch("hostile");
+    let deep = "[".repeat(50_000) + &"]".repeat(50_000);
+    let deep_object =
+        r#"{"metadata":"#.to_owned() + &r#"{"a":"#.repeat(50_000) + "1" + &"}".repeat(50_001);
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("a-non-utf8.json", b"{\"name\":\"\xff\xfe\"}".to_vec(), "name: invalid unicode code point at line 1 column 10"),
+        ("b-deep-array.json", deep.into_bytes(), ".: invalid type: sequence, expected struct CustomersCreateResponseBody at line 1 column 1"),
+        ("c-deep-metadata.json", deep_object.into_bytes(), "recursion limit exceeded"),
+        ("d-huge-number.json", br#"{"loyalty":{"points":1e400}}"#.to_vec(), "loyalty.points: number out of range at line 1 column 26"),
+        (
+            "e-year-10000.json",
+            br#"{"created_at":"10000-01-01T00:00:00.000Z"}"#.to_vec(),
+            "created_at: invalid value: string \"10000-01-01T00:00:00.000Z\", expected an RFC 3339 timestamp",
+        ),
+        ("f-array.json", b"[{\"id\":\"c1\"}]".to_vec(), ".: invalid type: sequence, expected struct CustomersCreateResponseBody at line 1 column 1"),
+        ("g-truncated.json", br#"{"id":"c1","summary":{"orders""#.to_vec(), "summary: EOF while parsing an object at line 1 column 30"),
+        ("h-empty.json", Vec::new(), ".: EOF while parsing a value at line 1 column 0"),
+        ("i-good.json", br#"{"id":"c1","name":"Ada"}"#.to_vec(), ""),
+    ];
+    for (name, bytes, _) in &cases {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    let sub = dir.join("j-a-directory");
+    std::fs::create_dir(&sub).unwrap();
+
+    let mut command = inspect();
+    for (name, _, _) in &cases {
+        command.arg(dir.join(name));
+    }
+    command.arg(&sub).arg(dir.join("k-missing.json"));
+    let (output, stdout, stderr) = run(&mut command);
+
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stdout.contains("Ada (c1)"),
+        "the good file after the bad ones is still read:\n{stdout}"
+    );
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 10, "one line per failed input:\n{stderr}");
+    for ((name, _, reason), line) in cases
+        .iter()
+        .filter(|(_, _, reason)| !reason.is_empty())
+        .zip(&lines)
+    {
+        let prefix = format!("{}: ", dir.join(name).display());
+        assert!(line.starts_with(&prefix), "{line}");
+        assert!(
+            line.contains(reason),
+            "{name}: expected {reason:?} in {line}"
+        );
+    }
+    assert!(
+        lines[8].starts_with(&format!("{}: .: cannot read: ", sub.display())),
+        "{}",
+        lines[8]
+    );
+    assert!(
+        lines[9].contains("k-missing.json: .: cannot read: "),
+        "{}",
+        lines[9]
+    );
+}
+
+#[test]
+fn unknown_options_are_refused() {
+    let (output, _, stderr) = run(inspect().arg("--yaml"));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr.contains("unknown option `--yaml`"), "{stderr}");
+}
