@@ -1,0 +1,10 @@
+use serde::Serialize;
+use voucherify_model::voucherify_model;
+
+#[derive(Serialize)]
+#[voucherify_model]
+struct Customer {
+    id: String,
+}
+
+fn main() {}

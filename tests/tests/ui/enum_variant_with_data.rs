@@ -1,0 +1,9 @@
+use voucherify_model::voucherify_model;
+
+#[voucherify_model]
+enum Discount {
+    Amount { cents: i64 },
+    Percent,
+}
+
+fn main() {}

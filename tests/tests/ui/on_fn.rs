@@ -1,0 +1,6 @@
+use voucherify_model::voucherify_model;
+
+#[voucherify_model]
+fn customer() {}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use voucherify_model::voucherify_model;
+
+#[voucherify_model]
+struct CustomerId(String);
+
+fn main() {}

@@ -1,0 +1,8 @@
+use voucherify_model::voucherify_model;
+
+#[voucherify_model(foo)]
+struct Customer {
+    id: String,
+}
+
+fn main() {}
