@@ -83,7 +83,10 @@ impl Enum<'_> {
                 if variant.voucherify.other.is_some() {
                     return None;
                 }
-                let renamed = variant.serde.get("rename").and_then(|key| key.value.as_ref());
+                let renamed = variant
+                    .serde
+                    .get("rename")
+                    .and_then(|key| key.value.as_ref());
                 let name = match renamed {
                     Some(value) => value.value(),
                     None => rule.apply(&variant.ident.to_string()),
@@ -101,7 +104,9 @@ impl Enum<'_> {
     }
 
     pub(crate) fn other_variant(&self) -> Option<&Variant<'_>> {
-        self.variants.iter().find(|variant| variant.voucherify.other.is_some())
+        self.variants
+            .iter()
+            .find(|variant| variant.voucherify.other.is_some())
     }
 }
 
@@ -118,7 +123,11 @@ impl<'a> Input<'a> {
         match &input.data {
             syn::Data::Struct(data) => match &data.fields {
                 Fields::Named(named) => {
-                    let fields = named.named.iter().map(|field| Field::from_syn(cx, field)).collect();
+                    let fields = named
+                        .named
+                        .iter()
+                        .map(|field| Field::from_syn(cx, field))
+                        .collect();
                     Some(Input::Struct(Struct { item, fields }))
                 }
                 Fields::Unnamed(unnamed) => {

@@ -29,7 +29,10 @@ impl MacroArgs {
                     return Err(meta.error("`crate` is given twice; keep one"));
                 }
                 args.krate = Some(lit.parse().map_err(|_| {
-                    syn::Error::new(lit.span(), "expected a path such as `crate = \"::voucherify_model\"`")
+                    syn::Error::new(
+                        lit.span(),
+                        "expected a path such as `crate = \"::voucherify_model\"`",
+                    )
                 })?);
                 Ok(())
             } else {
@@ -95,7 +98,12 @@ impl Voucherify {
 
     fn read_key(&mut self, meta: ParseNestedMeta) -> syn::Result<()> {
         let path = meta.path.clone();
-        let duplicate = || meta.error(format_args!("`{}` is given twice; keep one", path_to_string(&meta.path)));
+        let duplicate = || {
+            meta.error(format_args!(
+                "`{}` is given twice; keep one",
+                path_to_string(&meta.path)
+            ))
+        };
         if path.is_ident("extra") {
             set_once(&mut self.extra, path).map_err(|()| duplicate())
         } else if path.is_ident("redact") {

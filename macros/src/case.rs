@@ -14,7 +14,8 @@ pub(crate) enum RenameRule {
 }
 
 impl RenameRule {
-    pub(crate) const NAMES: &'static str = "\"lowercase\", \"UPPERCASE\", \"PascalCase\", \"camelCase\", \
+    pub(crate) const NAMES: &'static str =
+        "\"lowercase\", \"UPPERCASE\", \"PascalCase\", \"camelCase\", \
          \"snake_case\", \"SCREAMING_SNAKE_CASE\", \"kebab-case\", \"SCREAMING-KEBAB-CASE\"";
 
     pub(crate) fn from_str(rule: &str) -> Option<Self> {

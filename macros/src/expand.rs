@@ -29,7 +29,10 @@ fn cfg_attrs(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
 }
 
 fn serde_crate(krate: &Path) -> LitStr {
-    LitStr::new(&format!("{}::__private::serde", path_to_string(krate)), Span::call_site())
+    LitStr::new(
+        &format!("{}::__private::serde", path_to_string(krate)),
+        Span::call_site(),
+    )
 }
 
 fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
@@ -38,14 +41,16 @@ fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
     let vis = &original.vis;
     let generics = &original.generics;
     let where_clause = &generics.where_clause;
-    let extra = item.fields.iter().find(|field| field.voucherify.extra.is_some());
+    let extra = item
+        .fields
+        .iter()
+        .find(|field| field.voucherify.extra.is_some());
     // Without an `extra` field serde derives on the struct itself; with one,
     // serde derives on a hidden twin and our impls route unknown keys.
     let serde_on_struct = extra.is_none();
-    let any_deprecated = item
-        .fields
-        .iter()
-        .any(|field| field.voucherify.deprecated.is_some() || attr::rust_deprecated(field.attrs()).is_some());
+    let any_deprecated = item.fields.iter().any(|field| {
+        field.voucherify.deprecated.is_some() || attr::rust_deprecated(field.attrs()).is_some()
+    });
     // serde_derive adds `#[allow(deprecated)]` to its impls when the item has it.
     let allow_deprecated = any_deprecated.then(|| quote!(#[allow(deprecated)]));
     let serde_crate = serde_crate(krate);
@@ -59,7 +64,11 @@ fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
     let fields = item.fields.iter().map(|field| {
         let attrs = kept_attrs(field.attrs(), serde_on_struct);
         let deprecation = deprecation_attrs(field);
-        let additions = if serde_on_struct { field_serde_attrs(field, krate) } else { None };
+        let additions = if serde_on_struct {
+            field_serde_attrs(field, krate)
+        } else {
+            None
+        };
         let field_vis = &field.original.vis;
         let field_ident = field.ident;
         let ty = field.ty;
@@ -89,7 +98,10 @@ fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
 /// `#[deprecated]` and a line in the docs for `#[voucherify(deprecated)]`.
 fn deprecation_attrs(field: &Field) -> Option<TokenStream> {
     let deprecation = field.voucherify.deprecated.as_ref()?;
-    let since = deprecation.since.as_ref().map(|since| quote!(since = #since));
+    let since = deprecation
+        .since
+        .as_ref()
+        .map(|since| quote!(since = #since));
     let note = deprecation.note.as_ref().map(|note| quote!(note = #note));
     let args: Vec<TokenStream> = since.into_iter().chain(note).collect();
     let doc = match &deprecation.note {
@@ -123,18 +135,25 @@ fn field_serde_attrs(field: &Field, krate: &Path) -> Option<TokenStream> {
             keys.push(quote!(default));
         }
         if !field.serde.has("skip_serializing_if") && !field.serde.has("skip_serializing") {
-            keys.push(quote!(skip_serializing_if = "::core::option::Option::is_none"));
+            keys.push(quote!(
+                skip_serializing_if = "::core::option::Option::is_none"
+            ));
         }
     }
     if !field.has_custom_with() {
         let module = match (field.date, field.kind) {
             (Some(DateFormat::Date), kind) => Some(format!("format::date{}", kind_suffix(kind))),
-            (Some(DateFormat::DateTime), kind) => Some(format!("format::date_time{}", kind_suffix(kind))),
+            (Some(DateFormat::DateTime), kind) => {
+                Some(format!("format::date_time{}", kind_suffix(kind)))
+            }
             (None, FieldKind::DoubleOption) => Some("__private::double_option".to_owned()),
             (None, _) => None,
         };
         if let Some(module) = module {
-            let path = LitStr::new(&format!("{}::{module}", path_to_string(krate)), Span::call_site());
+            let path = LitStr::new(
+                &format!("{}::{module}", path_to_string(krate)),
+                Span::call_site(),
+            );
             keys.push(quote!(with = #path));
         }
     }
@@ -153,7 +172,10 @@ fn kind_suffix(kind: FieldKind) -> &'static str {
 fn debug_impl(item: &Struct, krate: &Path) -> TokenStream {
     let ident = &item.item.original.ident;
     let name = ident.to_string();
-    let generics = with_bound(&item.item.original.generics, &parse_quote!(::core::fmt::Debug));
+    let generics = with_bound(
+        &item.item.original.generics,
+        &parse_quote!(::core::fmt::Debug),
+    );
     let (impl_generics, _, where_clause) = generics.split_for_impl();
     let (_, ty_generics, _) = item.item.original.generics.split_for_impl();
     let statements = item.fields.iter().map(|field| {
@@ -207,7 +229,12 @@ fn with_bound(generics: &Generics, bound: &syn::TypeParamBound) -> Generics {
 /// For a struct with an `extra` field: serde derives `serialize` and
 /// `deserialize` functions on a hidden twin (`remote`), and the real impls
 /// wrap them so that unknown keys reach `extra` and come back out.
-fn extra_serde_impls(item: &Struct, extra: &Ident, krate: &Path, serde_derive: &TokenStream) -> TokenStream {
+fn extra_serde_impls(
+    item: &Struct,
+    extra: &Ident,
+    krate: &Path,
+    serde_derive: &TokenStream,
+) -> TokenStream {
     let original = item.item.original;
     let ident = &original.ident;
     let generics = &original.generics;
@@ -225,9 +252,13 @@ fn extra_serde_impls(item: &Struct, extra: &Ident, krate: &Path, serde_derive: &
         quote! { #(#cfgs)* #(#serde)* #additions #field_ident: #ty }
     });
 
-    let serialize_generics = with_bound(generics, &parse_quote!(#krate::__private::serde::Serialize));
+    let serialize_generics =
+        with_bound(generics, &parse_quote!(#krate::__private::serde::Serialize));
     let (ser_impl_generics, _, ser_where) = serialize_generics.split_for_impl();
-    let mut deserialize_generics = with_bound(generics, &parse_quote!(#krate::__private::serde::Deserialize<'de>));
+    let mut deserialize_generics = with_bound(
+        generics,
+        &parse_quote!(#krate::__private::serde::Deserialize<'de>),
+    );
     deserialize_generics.params.insert(0, parse_quote!('de));
     let (de_impl_generics, _, de_where) = deserialize_generics.split_for_impl();
     let private = quote!(#krate::__private);
@@ -275,7 +306,13 @@ fn extra_serde_impls(item: &Struct, extra: &Ident, krate: &Path, serde_derive: &
 /// required by serde although its type says otherwise; these constants fail
 /// to compile in that case, pointing at the type.
 fn required_field_probes(item: &Struct, krate: &Path) -> Option<TokenStream> {
-    let type_params: Vec<&Ident> = item.item.original.generics.type_params().map(|param| &param.ident).collect();
+    let type_params: Vec<&Ident> = item
+        .item
+        .original
+        .generics
+        .type_params()
+        .map(|param| &param.ident)
+        .collect();
     let probes: Vec<TokenStream> = item
         .fields
         .iter()
@@ -334,7 +371,11 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
         let attrs = kept_attrs(&variant.original.attrs, false);
         let variant_ident = variant.ident;
         let fields = &variant.original.fields;
-        let discriminant = variant.original.discriminant.as_ref().map(|(eq, expr)| quote!(#eq #expr));
+        let discriminant = variant
+            .original
+            .discriminant
+            .as_ref()
+            .map(|(eq, expr)| quote!(#eq #expr));
         quote! { #(#attrs)* #variant_ident #fields #discriminant }
     });
 
@@ -348,7 +389,9 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
         let name = &names.name;
         let aliases = &names.aliases;
         write_arms.push(quote!(#ident::#variant_ident => #name));
-        read_arms.push(quote!(#name #(| #aliases)* => ::core::result::Result::Ok(#ident::#variant_ident)));
+        read_arms.push(
+            quote!(#name #(| #aliases)* => ::core::result::Result::Ok(#ident::#variant_ident)),
+        );
         known.push(name.clone());
     }
     let serde = quote!(#krate::__private::serde);
@@ -379,7 +422,14 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
             quote!(::core::result::Result::Err(#serde::de::Error::unknown_variant(value, VARIANTS))),
             match known.as_slice() {
                 [only] => format!("the string `{only}`"),
-                _ => format!("one of {}", known.iter().map(|name| format!("`{name}`")).collect::<Vec<_>>().join(", ")),
+                _ => format!(
+                    "one of {}",
+                    known
+                        .iter()
+                        .map(|name| format!("`{name}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             },
             None,
         ),

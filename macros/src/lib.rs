@@ -45,7 +45,9 @@ pub fn voucherify_model(args: TokenStream, input: TokenStream) -> TokenStream {
     }
     match (cx.check(), parsed) {
         (Ok(()), Some(parsed)) => {
-            let krate = args.krate.unwrap_or_else(|| parse_quote!(::voucherify_model));
+            let krate = args
+                .krate
+                .unwrap_or_else(|| parse_quote!(::voucherify_model));
             expand::expand(&parsed, &krate).into()
         }
         (result, _) => {
@@ -62,14 +64,24 @@ fn without_helper_attrs(mut item: DeriveInput) -> DeriveInput {
     let keep = |attr: &Attribute| !attr::is_voucherify(attr) && !attr::is_serde(attr);
     item.attrs.retain(keep);
     match &mut item.data {
-        syn::Data::Struct(data) => data.fields.iter_mut().for_each(|field| field.attrs.retain(keep)),
+        syn::Data::Struct(data) => data
+            .fields
+            .iter_mut()
+            .for_each(|field| field.attrs.retain(keep)),
         syn::Data::Enum(data) => {
             for variant in &mut data.variants {
                 variant.attrs.retain(keep);
-                variant.fields.iter_mut().for_each(|field| field.attrs.retain(keep));
+                variant
+                    .fields
+                    .iter_mut()
+                    .for_each(|field| field.attrs.retain(keep));
             }
         }
-        syn::Data::Union(data) => data.fields.named.iter_mut().for_each(|field| field.attrs.retain(keep)),
+        syn::Data::Union(data) => data
+            .fields
+            .named
+            .iter_mut()
+            .for_each(|field| field.attrs.retain(keep)),
     }
     item
 }

@@ -20,12 +20,16 @@ pub(crate) fn check(cx: &mut Ctxt, input: &Input) {
 
 fn check_item(cx: &mut Ctxt, item: &Item, extra_derived: &[&str]) {
     for path in &item.derives {
-        let Some(last) = path.segments.last() else { continue };
+        let Some(last) = path.segments.last() else {
+            continue;
+        };
         let name = last.ident.to_string();
         if DERIVED.contains(&name.as_str()) || extra_derived.contains(&name.as_str()) {
             cx.error_spanned_by(
                 path,
-                format_args!("#[voucherify_model] derives `{name}` itself: remove it from this derive"),
+                format_args!(
+                    "#[voucherify_model] derives `{name}` itself: remove it from this derive"
+                ),
             );
         }
     }
@@ -63,7 +67,8 @@ fn check_struct(cx: &mut Ctxt, item: &Struct) {
                  to keep unknown keys use #[voucherify(extra)]",
             );
         }
-        if let (Some(deprecated), Some(own)) = (&v.deprecated, attr::rust_deprecated(field.attrs())) {
+        if let (Some(deprecated), Some(own)) = (&v.deprecated, attr::rust_deprecated(field.attrs()))
+        {
             cx.error_spanned_by(
                 own,
                 format_args!(
@@ -93,7 +98,11 @@ fn check_struct(cx: &mut Ctxt, item: &Struct) {
             }
         }
         if field.kind != FieldKind::Required && v.extra.is_none() {
-            if let Some(custom) = field.serde.get("with").or_else(|| field.serde.get("deserialize_with")) {
+            if let Some(custom) = field
+                .serde
+                .get("with")
+                .or_else(|| field.serde.get("deserialize_with"))
+            {
                 if !field.serde.has("default") {
                     cx.error_spanned_by(
                         &custom.path,
@@ -130,7 +139,10 @@ fn check_struct(cx: &mut Ctxt, item: &Struct) {
             );
         }
         if let Some(format) = &v.format {
-            cx.error_spanned_by(&format.literal, "`format` does not apply to the #[voucherify(extra)] field");
+            cx.error_spanned_by(
+                &format.literal,
+                "`format` does not apply to the #[voucherify(extra)] field",
+            );
         }
         if let Some(key) = field.serde.keys.first() {
             cx.error_spanned_by(
@@ -243,10 +255,14 @@ fn check_variant(cx: &mut Ctxt, variant: &Variant) {
         );
     }
     if let Some(format) = &v.format {
-        cx.error_spanned_by(&format.literal, "`format` applies to struct fields; an enum variant takes only `other`");
+        cx.error_spanned_by(
+            &format.literal,
+            "`format` applies to struct fields; an enum variant takes only `other`",
+        );
     }
     for key in &variant.serde.keys {
-        let supported = (key.path.is_ident("rename") || key.path.is_ident("alias")) && key.value.is_some();
+        let supported =
+            (key.path.is_ident("rename") || key.path.is_ident("alias")) && key.value.is_some();
         if !supported {
             cx.error_spanned_by(
                 &key.path,

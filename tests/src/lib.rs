@@ -29,7 +29,7 @@ pub struct Account {
     pub pin: Option<Option<String>>,
     #[voucherify(deprecated = "use `birthdate`")]
     pub birthday: Option<Date>,
-    #[voucherify(deprecated(since = "2.0", note = "use `id`"))]
+    #[voucherify(deprecated(since = "2.0.0", note = "use `id`"))]
     pub legacy_id: Option<String>,
     #[serde(rename = "kind")]
     pub account_kind: Option<AccountKind>,
