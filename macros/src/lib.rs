@@ -2,9 +2,9 @@
 //!
 //! Use it through the `voucherify-model` crate, which re-exports it and
 //! holds the runtime pieces the generated code names; its documentation
-//! describes what the macro does. This crate is a pipeline: [`attr`] and
-//! [`ast`] read the input, [`valid`] checks it and [`expand`] writes the
-//! output; [`ctxt`] gathers errors so that all are reported at once.
+//! describes what the macro does. This crate is a pipeline: `attr` and
+//! `ast` read the input, `valid` checks it and `expand` writes the
+//! output; `ctxt` gathers errors so that all are reported at once.
 
 mod ast;
 mod attr;
