@@ -85,7 +85,7 @@ fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
     };
 
     let debug = debug_impl(item, krate);
-    let serde_impls = extra.map(|extra| extra_serde_impls(item, extra.ident, krate, &serde_derive));
+    let serde_impls = extra.map(|extra| extra_serde_impls(item, extra, krate, &serde_derive));
     let probes = required_field_probes(item, krate);
     quote! {
         #definition
@@ -231,10 +231,15 @@ fn with_bound(generics: &Generics, bound: &syn::TypeParamBound) -> Generics {
 /// wrap them so that unknown keys reach `extra` and come back out.
 fn extra_serde_impls(
     item: &Struct,
-    extra: &Ident,
+    extra_field: &Field,
     krate: &Path,
     serde_derive: &TokenStream,
 ) -> TokenStream {
+    let extra = extra_field.ident;
+    // A type that merely ends in `Map` fails to compile at the field's type.
+    let extra_ty = extra_field.ty;
+    let extra_ref = quote_spanned!(extra_ty.span()=> &self.#extra);
+    let extra_store = quote_spanned!(extra_ty.span()=> value.#extra = extra;);
     let original = item.item.original;
     let ident = &original.ident;
     let generics = &original.generics;
@@ -282,7 +287,8 @@ fn extra_serde_impls(
                 where
                     __S: #serde::Serializer,
                 {
-                    #twin::serialize(self, #private::ExtraSerializer::new(__serializer, &self.#extra))
+                    let extra: &#krate::Map = #extra_ref;
+                    #twin::serialize(self, #private::ExtraSerializer::new(__serializer, extra))
                 }
             }
 
@@ -294,7 +300,7 @@ fn extra_serde_impls(
                 {
                     let mut extra = #private::serde_json::Map::new();
                     let mut value = #twin::deserialize(#private::ExtraDeserializer::new(__deserializer, &mut extra))?;
-                    value.#extra = extra;
+                    #extra_store
                     ::core::result::Result::Ok(value)
                 }
             }

@@ -32,7 +32,8 @@ pub fn voucherify_model(args: TokenStream, input: TokenStream) -> TokenStream {
         Err(error) => {
             let message = syn::Error::new(
                 error.span(),
-                "#[voucherify_model] applies to structs with named fields and to field-less enums",
+                "#[voucherify_model] applies to structs with named fields and to field-less enums: \
+                 write it on `struct Name { field: Type }` or `enum Name { A, B }`",
             )
             .into_compile_error();
             let input = proc_macro2::TokenStream::from(input);

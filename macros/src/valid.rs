@@ -129,7 +129,7 @@ fn check_struct(cx: &mut Ctxt, item: &Struct) {
             cx.error_spanned_by(
                 field.ty,
                 "a #[voucherify(extra)] field holds every unknown key: give it the type \
-                 `serde_json::Map<String, serde_json::Value>`",
+                 `voucherify_model::Map` (a `serde_json::Map<String, serde_json::Value>`)",
             );
         }
         if let Some(deprecated) = &v.deprecated {
@@ -274,10 +274,16 @@ fn check_variant(cx: &mut Ctxt, variant: &Variant) {
             );
         }
     }
-    if let Some(other) = &v.other {
+    if v.other.is_some() {
         if !holds_one_string(&variant.original.fields) {
+            let fields = &variant.original.fields;
+            let span: &dyn quote::ToTokens = if fields.is_empty() {
+                variant.ident
+            } else {
+                fields
+            };
             cx.error_spanned_by(
-                other,
+                span,
                 format_args!(
                     "the #[voucherify(other)] variant keeps the unknown string: write `{}(String)`",
                     variant.ident

@@ -117,7 +117,9 @@
 //! ```
 //!
 //! Mistakes are compile errors at the token to change, all reported at
-//! once. Where the runtime crate is renamed or re-exported, tell the macro
+//! once. Write `#[voucherify_model]` above any `#[derive]`: a derive placed
+//! before it is expanded without the macro seeing it, and a second
+//! `Serialize` or `Debug` then shows up as conflicting implementations. Where the runtime crate is renamed or re-exported, tell the macro
 //! with `#[voucherify_model(crate = "path::to::voucherify_model")]`.
 
 #![deny(missing_docs)]
