@@ -1,4 +1,4 @@
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use serde_json::error::Category;
 
@@ -33,7 +33,9 @@ impl Error {
     }
 
     /// The JSON path of the value that failed, such as
-    /// `referrals.campaigns[0].date`; `.` for the document itself.
+    /// `referrals.campaigns[0].date`; `.` for the document itself. A key
+    /// that is not a plain name is quoted in brackets:
+    /// `loyalty.campaigns["Coffee Club"].points`.
     pub fn path(&self) -> &str {
         &self.path
     }
@@ -82,4 +84,40 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         Some(&self.inner)
     }
+}
+
+/// Writes a path as `a.b[0]["odd key"]`: plain names (letters, digits, `_`
+/// and `-`) joined by dots, indexes and any other key in brackets, so that
+/// an empty key or one holding a dot still names one place.
+pub(crate) fn path_text(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+
+    let mut text = String::new();
+    for segment in path {
+        match segment {
+            Segment::Seq { index } => {
+                let _ = write!(text, "[{index}]");
+            }
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                let plain = !key.is_empty()
+                    && key
+                        .bytes()
+                        .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-');
+                if plain {
+                    if !text.is_empty() {
+                        text.push('.');
+                    }
+                    text.push_str(key);
+                } else {
+                    let quoted = serde_json::to_string(key).unwrap_or_default();
+                    let _ = write!(text, "[{quoted}]");
+                }
+            }
+            Segment::Unknown => text.push_str(if text.is_empty() { "?" } else { ".?" }),
+        }
+    }
+    if text.is_empty() {
+        text.push('.');
+    }
+    text
 }

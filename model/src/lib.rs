@@ -211,7 +211,7 @@ where
 {
     match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
         Err(error) => {
-            let path = error.path().to_string();
+            let path = error::path_text(error.path());
             Error::new(path, error.into_inner())
         }
         Ok(_) => Error::at_root(deserializer.end().err().unwrap_or(first)),
@@ -272,7 +272,7 @@ where
     let mut serializer = serde_json::Serializer::new(io::sink());
     match serde_path_to_error::serialize(value, &mut serializer) {
         Err(error) => {
-            let path = error.path().to_string();
+            let path = error::path_text(error.path());
             Error::new(path, error.into_inner())
         }
         Ok(()) => Error::at_root(first),

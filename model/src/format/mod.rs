@@ -131,7 +131,12 @@ use option_module;
 fn two_digits(bytes: &[u8], at: usize) -> Option<u8> {
     let tens = bytes[at].wrapping_sub(b'0');
     let ones = bytes[at + 1].wrapping_sub(b'0');
-    (tens < 10 && ones < 10).then_some(tens * 10 + ones)
+    // Checked before any arithmetic: a non-digit byte would overflow it.
+    if tens < 10 && ones < 10 {
+        Some(tens * 10 + ones)
+    } else {
+        None
+    }
 }
 
 /// Four ASCII digits at `bytes[at..at + 4]` as a number, or `None`.
