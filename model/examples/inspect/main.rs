@@ -194,7 +194,25 @@ struct Notes {
 impl Notes {
     fn unknown(&mut self, prefix: &str, extra: &Map) {
         self.unknown
-            .extend(extra.keys().map(|key| format!("{prefix}{key}")));
+            .extend(extra.keys().map(|key| member(prefix, key)));
+    }
+}
+
+/// `prefix` followed by `key`, as error paths write it: `a.b`, or
+/// `a["Coffee Club"]` for a key that is not a plain name.
+fn member(prefix: &str, key: &str) -> String {
+    let plain = !key.is_empty()
+        && key
+            .bytes()
+            .all(|byte| byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-');
+    if plain {
+        format!("{prefix}{key}")
+    } else {
+        let prefix = prefix.strip_suffix('.').unwrap_or(prefix);
+        format!(
+            "{prefix}[{}]",
+            voucherify_model::to_string(key).unwrap_or_default()
+        )
     }
 }
 
@@ -276,10 +294,8 @@ fn describe(
         let _ = writeln!(out, "{line}");
         notes.unknown(&format!("{prefix}loyalty."), &loyalty.extra);
         for (campaign, entry) in loyalty.campaigns.iter().flatten() {
-            notes.unknown(
-                &format!("{prefix}loyalty.campaigns.{campaign}."),
-                &entry.extra,
-            );
+            let campaign = member(&format!("{prefix}loyalty.campaigns."), campaign);
+            notes.unknown(&format!("{campaign}."), &entry.extra);
         }
     }
 
