@@ -1,17 +1,19 @@
 //! Routing of unknown keys into a struct's `#[voucherify(extra)]` map.
 //!
 //! serde derives the known fields on a hidden twin of the struct; these
-//! wrappers sit between that code and the real format. On the way in, a key
-//! that serde would ignore is read here as a `serde_json::Value` and kept; on
-//! the way out, the kept entries are written after the known fields. Known
-//! keys pass through untouched, so the cost over plain serde is one lookup
-//! of each key in the field list serde hands to `deserialize_struct`.
+//! wrappers sit between that code and the real format. serde's derived
+//! visitor matches each key once and, for a key it does not know, asks for
+//! the value as `IgnoredAny`; that request is where the value is read as a
+//! `serde_json::Value` and kept under the key, remembered from just before.
+//! Known keys and their values pass straight through, so keeping unknown
+//! keys adds no lookup to the known ones. On the way out, the kept entries
+//! are written after the known fields.
 
 use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, U64Deserializer};
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
 
@@ -60,7 +62,6 @@ where
     {
         let visitor = ExtraVisitor {
             inner: visitor,
-            fields,
             extra: self.extra,
         };
         self.inner.deserialize_struct(name, fields, visitor)
@@ -106,7 +107,6 @@ where
 
 struct ExtraVisitor<'a, V> {
     inner: V,
-    fields: &'static [&'static str],
     extra: &'a mut Map<String, Value>,
 }
 
@@ -127,8 +127,8 @@ where
     {
         self.inner.visit_map(ExtraMapAccess {
             inner: map,
-            fields: self.fields,
             extra: self.extra,
+            key: None,
         })
     }
 
@@ -143,13 +143,14 @@ where
     }
 }
 
-struct ExtraMapAccess<'a, A> {
+struct ExtraMapAccess<'a, 'de, A> {
     inner: A,
-    fields: &'static [&'static str],
     extra: &'a mut Map<String, Value>,
+    /// The key just read, in case serde turns out not to know it.
+    key: Option<Cow<'de, str>>,
 }
 
-impl<'de, A> MapAccess<'de> for ExtraMapAccess<'_, A>
+impl<'de, A> MapAccess<'de> for ExtraMapAccess<'_, 'de, A>
 where
     A: MapAccess<'de>,
 {
@@ -160,28 +161,20 @@ where
     where
         K: DeserializeSeed<'de>,
     {
-        loop {
-            let name = match self.inner.next_key_seed(KeySeed)? {
-                None => return Ok(None),
-                Some(Key::Index(index)) => {
-                    return seed.deserialize(U64Deserializer::new(index)).map(Some);
-                }
-                Some(Key::Name(name)) => name,
-            };
-            if self.fields.contains(&&*name) {
-                return match name {
-                    Cow::Borrowed(name) => seed.deserialize(BorrowedStrDeserializer::new(name)),
-                    Cow::Owned(name) => seed.deserialize(StrDeserializer::new(&name)),
-                }
-                .map(Some);
+        let name = match self.inner.next_key_seed(KeySeed)? {
+            None => return Ok(None),
+            Some(Key::Index(index)) => {
+                self.key = None;
+                return seed.deserialize(U64Deserializer::new(index)).map(Some);
             }
-            if self.extra.contains_key(&*name) {
-                // Keeping either copy would silently drop the other.
-                return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
-            }
-            let value: Value = self.inner.next_value()?;
-            self.extra.insert(name.into_owned(), value);
-        }
+            Some(Key::Name(name)) => name,
+        };
+        let field = match &name {
+            Cow::Borrowed(name) => seed.deserialize(BorrowedStrDeserializer::new(name)),
+            Cow::Owned(name) => seed.deserialize(StrDeserializer::new(name)),
+        }?;
+        self.key = Some(name);
+        Ok(Some(field))
     }
 
     #[inline]
@@ -189,11 +182,121 @@ where
     where
         V: DeserializeSeed<'de>,
     {
-        self.inner.next_value_seed(seed)
+        self.inner.next_value_seed(ValueSeed {
+            inner: seed,
+            key: self.key.take(),
+            extra: self.extra,
+        })
     }
 
     fn size_hint(&self) -> Option<usize> {
         self.inner.size_hint()
+    }
+}
+
+/// Hands serde's seed a value deserializer that keeps what serde ignores.
+struct ValueSeed<'a, 'de, S> {
+    inner: S,
+    key: Option<Cow<'de, str>>,
+    extra: &'a mut Map<String, Value>,
+}
+
+impl<'de, S> DeserializeSeed<'de> for ValueSeed<'_, 'de, S>
+where
+    S: DeserializeSeed<'de>,
+{
+    type Value = S::Value;
+
+    #[inline]
+    fn deserialize<D>(self, deserializer: D) -> Result<Self::Value, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        self.inner.deserialize(ValueDeserializer {
+            inner: deserializer,
+            key: self.key,
+            extra: self.extra,
+        })
+    }
+}
+
+/// The value of one key: passed through, unless serde asks to ignore it.
+struct ValueDeserializer<'a, 'de, D> {
+    inner: D,
+    key: Option<Cow<'de, str>>,
+    extra: &'a mut Map<String, Value>,
+}
+
+impl<'de, D> Deserializer<'de> for ValueDeserializer<'_, 'de, D>
+where
+    D: Deserializer<'de>,
+{
+    type Error = D::Error;
+
+    /// serde asks for `IgnoredAny` exactly when it does not know the key.
+    fn deserialize_ignored_any<V>(self, visitor: V) -> Result<V::Value, Self::Error>
+    where
+        V: Visitor<'de>,
+    {
+        let Some(key) = self.key else {
+            return self.inner.deserialize_ignored_any(visitor);
+        };
+        if self.extra.contains_key(&*key) {
+            // Keeping either copy would silently drop the other.
+            return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+        }
+        let value = Value::deserialize(self.inner)?;
+        self.extra.insert(key.into_owned(), value);
+        visitor.visit_unit()
+    }
+
+    #[inline]
+    fn deserialize_struct<V>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Self::Error>
+    where
+        V: Visitor<'de>,
+    {
+        self.inner.deserialize_struct(name, fields, visitor)
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.inner.is_human_readable()
+    }
+
+    forward_deserialize! {
+        deserialize_any();
+        deserialize_bool();
+        deserialize_i8();
+        deserialize_i16();
+        deserialize_i32();
+        deserialize_i64();
+        deserialize_i128();
+        deserialize_u8();
+        deserialize_u16();
+        deserialize_u32();
+        deserialize_u64();
+        deserialize_u128();
+        deserialize_f32();
+        deserialize_f64();
+        deserialize_char();
+        deserialize_str();
+        deserialize_string();
+        deserialize_bytes();
+        deserialize_byte_buf();
+        deserialize_option();
+        deserialize_unit();
+        deserialize_unit_struct(name: &'static str);
+        deserialize_newtype_struct(name: &'static str);
+        deserialize_seq();
+        deserialize_tuple(len: usize);
+        deserialize_tuple_struct(name: &'static str, len: usize);
+        deserialize_map();
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
+        deserialize_identifier();
     }
 }
 
