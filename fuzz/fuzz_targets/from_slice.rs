@@ -1,0 +1,76 @@
+//! Arbitrary bytes through `from_slice` for the customer and the list
+//! models. Whatever reads must write, and read back equal and written the
+//! same; whatever fails must say where.
+
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use voucherify_model::{CustomersCreateResponseBody, CustomersListResponseBody, Error};
+
+/// Reads `$bytes` as `$ty`; on success writes, reads and writes again.
+macro_rules! check {
+    ($ty:ty, $bytes:expr) => {
+        match voucherify_model::from_slice::<$ty>($bytes) {
+            Ok(value) => {
+                let written =
+                    voucherify_model::to_vec(&value).expect("a value that was read must write");
+                let again = match voucherify_model::from_slice::<$ty>(&written) {
+                    Ok(again) => again,
+                    Err(error) => panic!(
+                        "the written form does not read back: {error}\nwritten: {}",
+                        String::from_utf8_lossy(&written)
+                    ),
+                };
+                assert_eq!(
+                    again,
+                    value,
+                    "written: {}",
+                    String::from_utf8_lossy(&written)
+                );
+                let rewritten =
+                    voucherify_model::to_vec(&again).expect("the value read back must write");
+                assert_eq!(rewritten, written, "writing is not stable");
+            }
+            Err(error) => check_error(&error, $bytes),
+        }
+    };
+}
+
+fuzz_target!(|bytes: &[u8]| {
+    check!(CustomersCreateResponseBody, bytes);
+    check!(CustomersListResponseBody, bytes);
+});
+
+/// The message is the path (`.` for the document, never empty), `": "`,
+/// an explanation, and a line and column inside the input.
+fn check_error(error: &Error, bytes: &[u8]) {
+    let path = error.path();
+    assert!(!path.is_empty(), "empty path in {error}");
+    let message = error.to_string();
+    let prefix = format!("{path}: ");
+    assert!(
+        message.starts_with(&prefix),
+        "{message:?} does not start with {prefix:?}"
+    );
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    assert!(
+        message.ends_with(&suffix),
+        "{message:?} does not end with {suffix:?}"
+    );
+    assert!(
+        message.len() > prefix.len() + suffix.len(),
+        "no explanation after the path: {message:?}"
+    );
+    // The place is inside the input.
+    let lines: Vec<&[u8]> = bytes.split(|byte| *byte == b'\n').collect();
+    assert!(
+        (1..=lines.len()).contains(&error.line()),
+        "line {} of {} in {message:?}",
+        error.line(),
+        lines.len()
+    );
+    assert!(
+        error.column() <= lines[error.line() - 1].len(),
+        "column past the end of its line in {message:?}"
+    );
+}
