@@ -113,7 +113,9 @@ pub(crate) fn path_text(path: &serde_path_to_error::Path) -> String {
                     let _ = write!(text, "[{quoted}]");
                 }
             }
-            Segment::Unknown => text.push_str(if text.is_empty() { "?" } else { ".?" }),
+            // A key not read yet (input ended, or a key was malformed): the
+            // place is the object itself, already named.
+            Segment::Unknown => {}
         }
     }
     if text.is_empty() {

@@ -17,6 +17,8 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Seq
 use serde::ser::{self, Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
 
+use crate::strict::StrictValue;
+
 /// Deserializer handed to the twin's derived code; catches the struct's map.
 pub struct ExtraDeserializer<'a, D> {
     inner: D,
@@ -169,6 +171,11 @@ where
             }
             Some(Key::Name(name)) => name,
         };
+        // A key already kept is unknown and repeated: keeping either copy
+        // would silently drop the other. (serde refuses repeated known keys.)
+        if !self.extra.is_empty() && self.extra.contains_key(&*name) {
+            return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
+        }
         let field = match &name {
             Cow::Borrowed(name) => seed.deserialize(BorrowedStrDeserializer::new(name)),
             Cow::Owned(name) => seed.deserialize(StrDeserializer::new(name)),
@@ -241,11 +248,7 @@ where
         let Some(key) = self.key else {
             return self.inner.deserialize_ignored_any(visitor);
         };
-        if self.extra.contains_key(&*key) {
-            // Keeping either copy would silently drop the other.
-            return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
-        }
-        let value = Value::deserialize(self.inner)?;
+        let value = StrictValue::deserialize(self.inner)?.0;
         self.extra.insert(key.into_owned(), value);
         visitor.visit_unit()
     }

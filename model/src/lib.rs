@@ -133,6 +133,7 @@ pub mod customers;
 mod error;
 mod extra;
 pub mod format;
+mod strict;
 
 use std::io::{self, Read};
 

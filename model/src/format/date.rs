@@ -58,6 +58,14 @@ pub(crate) fn parse(text: &str) -> Option<Date> {
     read_date(bytes)
 }
 
+/// Whether `bytes` (10 long) has the form `DDDD-DD-DD`, whatever the values.
+fn parse_shape(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().all(|(index, byte)| match index {
+        4 | 7 => *byte == b'-',
+        _ => byte.is_ascii_digit(),
+    })
+}
+
 pub(crate) fn ascii(bytes: &[u8]) -> &str {
     // Only ASCII digits and separators are ever written into these buffers.
     std::str::from_utf8(bytes).unwrap_or_default()
@@ -76,7 +84,15 @@ impl Visitor<'_> for DateVisitor {
     where
         E: de::Error,
     {
-        parse(text).ok_or_else(|| E::invalid_value(de::Unexpected::Str(text), &self))
+        parse(text).ok_or_else(|| {
+            // Say whether the form or the calendar is at fault.
+            let expected = if text.len() == 10 && parse_shape(text.as_bytes()) {
+                "a date that exists in the calendar"
+            } else {
+                EXPECTING
+            };
+            E::invalid_value(de::Unexpected::Str(text), &expected)
+        })
     }
 }
 

@@ -133,7 +133,15 @@ impl Visitor<'_> for DateTimeVisitor {
     where
         E: de::Error,
     {
-        parse(text).ok_or_else(|| E::invalid_value(de::Unexpected::Str(text), &self))
+        parse(text).ok_or_else(|| {
+            // A valid timestamp that is refused only for its UTC year says so.
+            let expected = if OffsetDateTime::parse(text, &Rfc3339).is_ok() {
+                "a timestamp whose UTC year is within 0000 to 9999"
+            } else {
+                EXPECTING
+            };
+            E::invalid_value(de::Unexpected::Str(text), &expected)
+        })
     }
 }
 

@@ -1,0 +1,188 @@
+//! JSON objects read with duplicate keys refused at every depth.
+//!
+//! serde_json keeps the last of two equal keys in an object and drops the
+//! other without a word. The models read metadata, loyalty campaigns and
+//! unknown values through these helpers instead, so that a document is
+//! either read whole or refused with the path of the repeated key.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Map, Number, Value};
+
+/// A `serde_json::Value` whose objects had no repeated key.
+pub(crate) struct StrictValue(pub(crate) Value);
+
+impl<'de> Deserialize<'de> for StrictValue {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        deserializer.deserialize_any(ValueVisitor).map(StrictValue)
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("any JSON value")
+    }
+
+    fn visit_bool<E>(self, value: bool) -> Result<Value, E> {
+        Ok(Value::Bool(value))
+    }
+
+    fn visit_i64<E>(self, value: i64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_u64<E>(self, value: u64) -> Result<Value, E> {
+        Ok(Value::Number(value.into()))
+    }
+
+    fn visit_f64<E>(self, value: f64) -> Result<Value, E> {
+        // JSON text has no NaN or infinity, so this is never `Null` from JSON.
+        Ok(Number::from_f64(value).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, value: &str) -> Result<Value, E> {
+        Ok(Value::String(value.to_owned()))
+    }
+
+    fn visit_string<E>(self, value: String) -> Result<Value, E> {
+        Ok(Value::String(value))
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D>(self, deserializer: D) -> Result<Value, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        StrictValue::deserialize(deserializer).map(|value| value.0)
+    }
+
+    fn visit_seq<A>(self, mut seq: A) -> Result<Value, A::Error>
+    where
+        A: SeqAccess<'de>,
+    {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(StrictValue(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A>(self, map: A) -> Result<Value, A::Error>
+    where
+        A: MapAccess<'de>,
+    {
+        MapVisitor(PhantomData::<StrictValue>)
+            .visit_map(map)
+            .map(|entries| {
+                Value::Object(
+                    entries
+                        .into_iter()
+                        .map(|(key, StrictValue(value))| (key, value))
+                        .collect(),
+                )
+            })
+    }
+}
+
+/// Reads a map of `V` into a `BTreeMap`, refusing a repeated key.
+struct MapVisitor<V>(PhantomData<V>);
+
+impl<'de, V> Visitor<'de> for MapVisitor<V>
+where
+    V: Deserialize<'de>,
+{
+    type Value = BTreeMap<String, V>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a JSON object")
+    }
+
+    fn visit_map<A>(self, mut map: A) -> Result<Self::Value, A::Error>
+    where
+        A: MapAccess<'de>,
+    {
+        let mut entries = BTreeMap::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if entries.contains_key(&key) {
+                return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+            }
+            let value = map.next_value()?;
+            entries.insert(key, value);
+        }
+        Ok(entries)
+    }
+}
+
+/// `Option<Map>` fields (metadata): `null` is `None`; a repeated key at any
+/// depth is an error.
+pub(crate) fn option_map<'de, D>(deserializer: D) -> Result<Option<Map<String, Value>>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let entries: Option<BTreeMap<String, StrictValue>> = option_btree_map(deserializer)?;
+    Ok(entries.map(|entries| {
+        entries
+            .into_iter()
+            .map(|(key, StrictValue(value))| (key, value))
+            .collect()
+    }))
+}
+
+/// `Option<BTreeMap<String, V>>` fields: `null` is `None`; a repeated key
+/// is an error.
+pub(crate) fn option_btree_map<'de, D, V>(
+    deserializer: D,
+) -> Result<Option<BTreeMap<String, V>>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    struct OptionVisitor<V>(PhantomData<V>);
+
+    impl<'de, V> Visitor<'de> for OptionVisitor<V>
+    where
+        V: Deserialize<'de>,
+    {
+        type Value = Option<BTreeMap<String, V>>;
+
+        fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+            formatter.write_str("a JSON object or null")
+        }
+
+        fn visit_none<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D>(self, deserializer: D) -> Result<Self::Value, D::Error>
+        where
+            D: Deserializer<'de>,
+        {
+            deserializer
+                .deserialize_map(MapVisitor(PhantomData))
+                .map(Some)
+        }
+    }
+
+    deserializer.deserialize_option(OptionVisitor(PhantomData))
+}
