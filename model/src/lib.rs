@@ -46,6 +46,24 @@
 //! [`to_string_pretty`], [`to_vec`] and [`to_writer`] write it back. The
 //! types implement serde's traits, so any serde format works too.
 //!
+//! # What a round trip keeps
+//!
+//! Reading a document and writing it back keeps every key and value, with
+//! keys whose value is `null` left out where the field is an `Option`, and
+//! these changes of form, which keep the meaning:
+//!
+//! - timestamps are written in UTC with milliseconds (or finer, when the
+//!   value has it); a leap second (`23:59:60`), which `time` cannot hold,
+//!   is read as the last nanosecond before it;
+//! - numbers in metadata and unknown values go through `serde_json`'s
+//!   `Number`: `1E2` comes back as `100.0`, and an integer beyond the 64-bit
+//!   range, or a decimal finer than `f64`, is rounded to the nearest `f64`;
+//! - an `object` of `Other("customer")`, built by hand, reads back as
+//!   `Customer`.
+//!
+//! A key repeated in one object is refused, at any depth, rather than one
+//! copy being dropped.
+//!
 //! # `#[voucherify_model]` on your own types
 //!
 //! On a struct with named fields, the attribute derives `Serialize`,
