@@ -12,7 +12,6 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::value::{BorrowedStrDeserializer, StrDeserializer, U64Deserializer};
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{self, Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
@@ -163,25 +162,12 @@ where
     where
         K: DeserializeSeed<'de>,
     {
-        let name = match self.inner.next_key_seed(KeySeed)? {
-            None => return Ok(None),
-            Some(Key::Index(index)) => {
-                self.key = None;
-                return seed.deserialize(U64Deserializer::new(index)).map(Some);
-            }
-            Some(Key::Name(name)) => name,
-        };
-        // A key already kept is unknown and repeated: keeping either copy
-        // would silently drop the other. (serde refuses repeated known keys.)
-        if !self.extra.is_empty() && self.extra.contains_key(&*name) {
-            return Err(de::Error::custom(format_args!("duplicate field `{name}`")));
-        }
-        let field = match &name {
-            Cow::Borrowed(name) => seed.deserialize(BorrowedStrDeserializer::new(name)),
-            Cow::Owned(name) => seed.deserialize(StrDeserializer::new(name)),
-        }?;
-        self.key = Some(name);
-        Ok(Some(field))
+        self.key = None;
+        self.inner.next_key_seed(KeySeed {
+            inner: seed,
+            key: &mut self.key,
+            extra: self.extra,
+        })
     }
 
     #[inline]
@@ -303,72 +289,176 @@ where
     }
 }
 
-/// A map key as the format gave it: a name (borrowed from the input when
-/// the format allows) or, for formats that number fields, an index.
-enum Key<'de> {
-    Name(Cow<'de, str>),
-    Index(u64),
+/// Hands serde's field seed a key deserializer that notes the key's text
+/// as serde's own visitor reads it, so the key is matched only once.
+struct KeySeed<'k, 'de, K> {
+    inner: K,
+    key: &'k mut Option<Cow<'de, str>>,
+    extra: &'k Map<String, Value>,
 }
 
-struct KeySeed;
-
-impl<'de> DeserializeSeed<'de> for KeySeed {
-    type Value = Key<'de>;
+impl<'de, K> DeserializeSeed<'de> for KeySeed<'_, 'de, K>
+where
+    K: DeserializeSeed<'de>,
+{
+    type Value = K::Value;
 
     #[inline]
     fn deserialize<D>(self, deserializer: D) -> Result<Self::Value, D::Error>
     where
         D: Deserializer<'de>,
     {
-        deserializer.deserialize_identifier(KeyVisitor)
+        self.inner.deserialize(KeyDeserializer {
+            inner: deserializer,
+            key: self.key,
+            extra: self.extra,
+        })
     }
 }
 
-struct KeyVisitor;
+struct KeyDeserializer<'k, 'de, D> {
+    inner: D,
+    key: &'k mut Option<Cow<'de, str>>,
+    extra: &'k Map<String, Value>,
+}
 
-impl<'de> Visitor<'de> for KeyVisitor {
-    type Value = Key<'de>;
+impl<'de, D> Deserializer<'de> for KeyDeserializer<'_, 'de, D>
+where
+    D: Deserializer<'de>,
+{
+    type Error = D::Error;
+
+    #[inline]
+    fn deserialize_identifier<V>(self, visitor: V) -> Result<V::Value, Self::Error>
+    where
+        V: Visitor<'de>,
+    {
+        self.inner.deserialize_identifier(KeyVisitor {
+            inner: visitor,
+            key: self.key,
+            extra: self.extra,
+        })
+    }
+
+    fn is_human_readable(&self) -> bool {
+        self.inner.is_human_readable()
+    }
+
+    forward_deserialize! {
+        deserialize_any();
+        deserialize_bool();
+        deserialize_i8();
+        deserialize_i16();
+        deserialize_i32();
+        deserialize_i64();
+        deserialize_i128();
+        deserialize_u8();
+        deserialize_u16();
+        deserialize_u32();
+        deserialize_u64();
+        deserialize_u128();
+        deserialize_f32();
+        deserialize_f64();
+        deserialize_char();
+        deserialize_str();
+        deserialize_string();
+        deserialize_bytes();
+        deserialize_byte_buf();
+        deserialize_option();
+        deserialize_unit();
+        deserialize_unit_struct(name: &'static str);
+        deserialize_newtype_struct(name: &'static str);
+        deserialize_seq();
+        deserialize_tuple(len: usize);
+        deserialize_tuple_struct(name: &'static str, len: usize);
+        deserialize_map();
+        deserialize_struct(name: &'static str, fields: &'static [&'static str]);
+        deserialize_enum(name: &'static str, variants: &'static [&'static str]);
+        deserialize_ignored_any();
+    }
+}
+
+/// serde's field visitor, with the key noted on the way in.
+struct KeyVisitor<'k, 'de, V> {
+    inner: V,
+    key: &'k mut Option<Cow<'de, str>>,
+    extra: &'k Map<String, Value>,
+}
+
+impl<'de, V> KeyVisitor<'_, 'de, V> {
+    /// A key already kept is unknown and repeated: keeping either copy would
+    /// silently drop the other. (serde refuses repeated known keys itself.)
+    #[inline]
+    fn note<E: de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E> {
+        if !self.extra.is_empty() && self.extra.contains_key(&*key) {
+            return Err(E::custom(format_args!("duplicate field `{key}`")));
+        }
+        *self.key = Some(key);
+        Ok(())
+    }
+}
+
+impl<'de, V> Visitor<'de> for KeyVisitor<'_, 'de, V>
+where
+    V: Visitor<'de>,
+{
+    type Value = V::Value;
 
     fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter.write_str("a field name")
+        self.inner.expecting(formatter)
     }
 
     #[inline]
-    fn visit_borrowed_str<E>(self, name: &'de str) -> Result<Self::Value, E> {
-        Ok(Key::Name(Cow::Borrowed(name)))
+    fn visit_borrowed_str<E>(mut self, key: &'de str) -> Result<Self::Value, E>
+    where
+        E: de::Error,
+    {
+        self.note(Cow::Borrowed(key))?;
+        self.inner.visit_borrowed_str(key)
     }
 
     #[inline]
-    fn visit_str<E>(self, name: &str) -> Result<Self::Value, E> {
-        Ok(Key::Name(Cow::Owned(name.to_owned())))
-    }
-
-    fn visit_string<E>(self, name: String) -> Result<Self::Value, E> {
-        Ok(Key::Name(Cow::Owned(name)))
-    }
-
-    fn visit_u64<E>(self, index: u64) -> Result<Self::Value, E> {
-        Ok(Key::Index(index))
-    }
-
-    fn visit_borrowed_bytes<E>(self, name: &'de [u8]) -> Result<Self::Value, E>
+    fn visit_str<E>(mut self, key: &str) -> Result<Self::Value, E>
     where
         E: de::Error,
     {
-        match std::str::from_utf8(name) {
-            Ok(name) => self.visit_borrowed_str(name),
-            Err(_) => Err(E::invalid_value(de::Unexpected::Bytes(name), &self)),
-        }
+        self.note(Cow::Owned(key.to_owned()))?;
+        self.inner.visit_str(key)
     }
 
-    fn visit_bytes<E>(self, name: &[u8]) -> Result<Self::Value, E>
+    fn visit_string<E>(mut self, key: String) -> Result<Self::Value, E>
     where
         E: de::Error,
     {
-        match std::str::from_utf8(name) {
-            Ok(name) => self.visit_str(name),
-            Err(_) => Err(E::invalid_value(de::Unexpected::Bytes(name), &self)),
+        self.note(Cow::Owned(key.clone()))?;
+        self.inner.visit_string(key)
+    }
+
+    fn visit_borrowed_bytes<E>(mut self, key: &'de [u8]) -> Result<Self::Value, E>
+    where
+        E: de::Error,
+    {
+        if let Ok(text) = std::str::from_utf8(key) {
+            self.note(Cow::Borrowed(text))?;
         }
+        self.inner.visit_borrowed_bytes(key)
+    }
+
+    fn visit_bytes<E>(mut self, key: &[u8]) -> Result<Self::Value, E>
+    where
+        E: de::Error,
+    {
+        if let Ok(text) = std::str::from_utf8(key) {
+            self.note(Cow::Owned(text.to_owned()))?;
+        }
+        self.inner.visit_bytes(key)
+    }
+
+    fn visit_u64<E>(self, index: u64) -> Result<Self::Value, E>
+    where
+        E: de::Error,
+    {
+        self.inner.visit_u64(index)
     }
 }
 

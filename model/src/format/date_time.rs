@@ -89,8 +89,15 @@ fn write(out: &mut [u8; MAX_LEN], value: OffsetDateTime) -> Option<usize> {
 /// Parses any RFC 3339 timestamp, as `time`'s `Rfc3339` does, and refuses
 /// one whose UTC form has no four-digit year.
 pub(crate) fn parse(text: &str) -> Option<OffsetDateTime> {
-    let value =
-        parse_api_shape(text.as_bytes()).or_else(|| OffsetDateTime::parse(text, &Rfc3339).ok())?;
+    // The API's shape is in UTC with a four-digit year: writable as it is.
+    if let Some(value) = parse_api_shape(text.as_bytes()) {
+        return Some(value);
+    }
+    let value = OffsetDateTime::parse(text, &Rfc3339).ok()?;
+    // An offset is under a day, so it moves the year by one at most.
+    if (1..=9998).contains(&value.year()) {
+        return Some(value);
+    }
     let utc = value.checked_to_offset(UtcOffset::UTC)?;
     (0..=9999).contains(&utc.year()).then_some(value)
 }
