@@ -238,8 +238,9 @@ fn extra_serde_impls(
     let extra = extra_field.ident;
     // A type that merely ends in `Map` fails to compile at the field's type.
     let extra_ty = extra_field.ty;
-    let extra_ref = quote_spanned!(extra_ty.span()=> &self.#extra);
-    let extra_store = quote_spanned!(extra_ty.span()=> value.#extra = extra;);
+    let extra_ref =
+        quote_spanned!(extra_ty.span()=> #krate::__private::ExtraField::as_map(&self.#extra));
+    let extra_store = quote_spanned!(extra_ty.span()=> value.#extra = #krate::__private::ExtraField::from_map(extra););
     let original = item.item.original;
     let ident = &original.ident;
     let generics = &original.generics;

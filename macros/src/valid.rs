@@ -124,12 +124,13 @@ fn check_struct(cx: &mut Ctxt, item: &Struct) {
             );
         }
         let is_map = field.kind == FieldKind::Required
-            && last_segment(field.ty).is_some_and(|segment| segment.ident == "Map");
+            && last_segment(field.ty)
+                .is_some_and(|segment| segment.ident == "Map" || segment.ident == "Extra");
         if !is_map {
             cx.error_spanned_by(
                 field.ty,
                 "a #[voucherify(extra)] field holds every unknown key: give it the type \
-                 `voucherify_model::Map` (a `serde_json::Map<String, serde_json::Value>`)",
+                 `voucherify_model::Extra`, or `voucherify_model::Map` (a `serde_json::Map<String, serde_json::Value>`)",
             );
         }
         if let Some(deprecated) = &v.deprecated {

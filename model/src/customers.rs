@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use time::{Date, OffsetDateTime};
 
-use crate::{voucherify_model, Map};
+use crate::{voucherify_model, Extra, Map};
 
 /// A customer, as returned by `POST v1/customers` (and, under the aliases
 /// below, by the get and update endpoints and inside customer lists).
@@ -74,7 +74,7 @@ pub struct CustomersCreateResponseBody {
     pub metadata: Option<Map>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
-    pub extra: Map,
+    pub extra: Extra,
 }
 
 /// A customer as returned by `GET v1/customers/{id}`.
@@ -106,7 +106,7 @@ pub struct CustomerSummary {
     pub orders: CustomerSummaryOrders,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
-    pub extra: Map,
+    pub extra: Extra,
 }
 
 /// Counts of a customer's redemptions by outcome.
@@ -131,7 +131,7 @@ pub struct CustomerSummaryRedemptions {
     pub loyalty_card: Option<CustomerSummaryRedemptionsLoyaltyCard>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
-    pub extra: Map,
+    pub extra: Extra,
 }
 
 /// Gift card credit a customer used.
@@ -144,7 +144,7 @@ pub struct CustomerSummaryRedemptionsGift {
     pub amount_to_go: Option<i64>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
-    pub extra: Map,
+    pub extra: Extra,
 }
 
 /// Loyalty card points a customer used.
@@ -157,7 +157,7 @@ pub struct CustomerSummaryRedemptionsLoyaltyCard {
     pub points_to_go: Option<i64>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
-    pub extra: Map,
+    pub extra: Extra,
 }
 
 /// Totals of a customer's orders.
@@ -176,7 +176,7 @@ pub struct CustomerSummaryOrders {
     pub last_order_date: Option<OffsetDateTime>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
-    pub extra: Map,
+    pub extra: Extra,
 }
 
 /// A customer's loyalty points.
@@ -192,7 +192,7 @@ pub struct CustomerLoyalty {
     pub campaigns: Option<BTreeMap<String, CustomerLoyaltyCampaignsEntryValue>>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
-    pub extra: Map,
+    pub extra: Extra,
 }
 
 /// A customer's standing in one loyalty campaign.
@@ -207,7 +207,7 @@ pub struct CustomerLoyaltyCampaignsEntryValue {
     pub referred_customers: Option<i64>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
-    pub extra: Map,
+    pub extra: Extra,
 }
 
 /// The referrals a customer took part in.
@@ -220,7 +220,7 @@ pub struct CustomerReferrals {
     pub campaigns: Option<Vec<CustomerReferralsCampaignsItem>>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
-    pub extra: Map,
+    pub extra: Extra,
 }
 
 /// One referral a customer took part in. Every field is required.
@@ -238,7 +238,7 @@ pub struct CustomerReferralsCampaignsItem {
     pub date: OffsetDateTime,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
-    pub extra: Map,
+    pub extra: Extra,
 }
 
 /// Links to a customer's pages in the Voucherify dashboard.
@@ -251,7 +251,7 @@ pub struct CustomersCreateResponseBodyAssets {
     pub cockpit_preference_center_url: Option<String>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
-    pub extra: Map,
+    pub extra: Extra,
 }
 
 /// A customer's postal address.
@@ -272,7 +272,7 @@ pub struct CustomersCreateResponseBodyAddress {
     pub postal_code: Option<String>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
-    pub extra: Map,
+    pub extra: Extra,
 }
 
 /// A page of customers, as returned by `GET v1/customers`.
@@ -291,7 +291,7 @@ pub struct CustomersListResponseBody {
     pub has_more: Option<bool>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
-    pub extra: Map,
+    pub extra: Extra,
 }
 
 /// The `object` of a customer list.

@@ -77,7 +77,7 @@
 //! | any other type | required: a missing key is an error naming it | always written |
 //! | `OffsetDateTime` (also in an option) | any RFC 3339 timestamp | UTC with milliseconds: `2022-08-30T06:32:07.380Z` |
 //! | `Date` (also in an option) | `YYYY-MM-DD` | `YYYY-MM-DD` |
-//! | `#[voucherify(extra)] Map<String, Value>` | every unknown key | written after the known fields |
+//! | `#[voucherify(extra)]` [`Extra`] or [`Map`] | every unknown key | written after the known fields |
 //!
 //! Field attributes: `#[voucherify(extra)]`, `#[voucherify(redact)]` (the
 //! value prints as `"<redacted>"` in `Debug`), `#[voucherify(deprecated)]`
@@ -114,7 +114,7 @@
 //!     pub joined: Option<time::Date>,
 //!     pub joined_at: Option<time::OffsetDateTime>,
 //!     #[voucherify(extra)]
-//!     pub extra: voucherify_model::Map,
+//!     pub extra: voucherify_model::Extra,
 //! }
 //!
 //! let member: Member = voucherify_model::from_str(
@@ -150,6 +150,7 @@ pub mod __private;
 pub mod customers;
 mod error;
 mod extra;
+mod extra_map;
 pub mod format;
 mod strict;
 
@@ -159,9 +160,11 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::customers::*;
 pub use crate::error::Error;
+pub use crate::extra_map::Extra;
 
-/// The type of `#[voucherify(extra)]` fields and metadata objects: JSON
-/// object entries, kept in key order.
+/// JSON object entries, kept in key order: the type of metadata objects,
+/// and one of the two types an `#[voucherify(extra)]` field may have (the
+/// other, smaller while empty, is [`Extra`]).
 pub type Map = serde_json::Map<String, serde_json::Value>;
 
 /// A JSON value, as held in [`Map`].

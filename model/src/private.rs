@@ -10,6 +10,7 @@ pub use serde;
 pub use serde_json;
 
 pub use crate::extra::{ExtraDeserializer, ExtraSerializer};
+pub use crate::extra_map::ExtraField;
 
 /// `Option<Option<T>>` fields: the outer `None` is a missing key (left out
 /// on write by `skip_serializing_if`), `Some(None)` is `null`.

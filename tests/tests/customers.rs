@@ -24,7 +24,7 @@ fn full_customer() -> CustomersCreateResponseBody {
             points: Some(i64::MAX),
             loyalty_tier: Some("ltr_1".into()),
             referred_customers: Some(0),
-            extra: extra("expires", json!("2030-01-01")),
+            extra: extra("expires", json!("2030-01-01")).into(),
         },
     );
     CustomersCreateResponseBody {
@@ -41,14 +41,14 @@ fn full_customer() -> CustomersCreateResponseBody {
                 gift: Some(CustomerSummaryRedemptionsGift {
                     redeemed_amount: Some(9_007_199_254_740_993),
                     amount_to_go: Some(1),
-                    extra: extra("currency", json!("EUR")),
+                    extra: extra("currency", json!("EUR")).into(),
                 }),
                 loyalty_card: Some(CustomerSummaryRedemptionsLoyaltyCard {
                     redeemed_points: Some(5),
                     points_to_go: Some(6),
-                    extra: extra("expiring", json!(2)),
+                    extra: extra("expiring", json!(2)).into(),
                 }),
-                extra: extra("total_vouchers", json!(4)),
+                extra: extra("total_vouchers", json!(4)).into(),
             },
             orders: CustomerSummaryOrders {
                 total_amount: Some(9_007_199_254_740_993),
@@ -56,15 +56,15 @@ fn full_customer() -> CustomersCreateResponseBody {
                 average_amount: Some(3_002_399_751_580_331),
                 last_order_amount: Some(100),
                 last_order_date: Some(datetime!(2024-02-29 23:59:59.999_999_999 UTC)),
-                extra: extra("currency", json!("USD")),
+                extra: extra("currency", json!("USD")).into(),
             },
-            extra: extra("computed_at", json!("now")),
+            extra: extra("computed_at", json!("now")).into(),
         }),
         loyalty: Some(CustomerLoyalty {
             points: Some(10),
             referred_customers: Some(1),
             campaigns: Some(campaigns),
-            extra: extra("tiers", json!(["a", "b"])),
+            extra: extra("tiers", json!(["a", "b"])).into(),
         }),
         referrals: Some(CustomerReferrals {
             total: Some(1),
@@ -74,9 +74,9 @@ fn full_customer() -> CustomersCreateResponseBody {
                 related_object_id: "r_1".into(),
                 related_object_type: "redemption".into(),
                 date: datetime!(2022-08-30 06:32:07.000_123 +14:00),
-                extra: extra("reward", json!({"points": 50})),
+                extra: extra("reward", json!({"points": 50})).into(),
             }]),
-            extra: extra("pending", json!(0)),
+            extra: extra("pending", json!(0)).into(),
         }),
         system_metadata: Some(extra("source", json!("import"))),
         created_at: Some(datetime!(0001-01-01 00:00 UTC)),
@@ -84,7 +84,7 @@ fn full_customer() -> CustomersCreateResponseBody {
         assets: Some(CustomersCreateResponseBodyAssets {
             cockpit_url: Some("https://example.com/c".into()),
             cockpit_preference_center_url: None,
-            extra: extra("qr", json!("https://example.com/q")),
+            extra: extra("qr", json!("https://example.com/q")).into(),
         }),
         object: Some(CustomersCreateResponseBodyObject::Other(
             "customer_v2".into(),
@@ -102,13 +102,13 @@ fn full_customer() -> CustomersCreateResponseBody {
             line_2: None,
             country: Some("Nowhere".into()),
             postal_code: Some("00000".into()),
-            extra: extra("geo", json!({"lat": 59.91, "lon": 10.75})),
+            extra: extra("geo", json!({"lat": 59.91, "lon": 10.75})).into(),
         }),
         metadata: Some(extra(
             "deep",
             json!({"a": [{"b": {"c": [1, 2.5, null, true, "x"]}}]}),
         )),
-        extra: extra("tier", json!("gold")),
+        extra: extra("tier", json!("gold")).into(),
     }
 }
 
@@ -150,7 +150,7 @@ fn hand_built_list_round_trips() {
         ]),
         total: Some(2),
         has_more: Some(false),
-        extra: extra("cursor", json!("c_2")),
+        extra: extra("cursor", json!("c_2")).into(),
     };
     let text = to_string(&list).unwrap();
     let back: CustomersListResponseBody = from_str(&text).unwrap();

@@ -313,14 +313,14 @@ fn redemptions() -> BoxedStrategy<CustomerSummaryRedemptions> {
         |(redeemed_amount, amount_to_go, extra)| CustomerSummaryRedemptionsGift {
             redeemed_amount,
             amount_to_go,
-            extra,
+            extra: extra.into(),
         },
     );
     let loyalty_card = (opt(amount()), opt(amount()), extra(LOYALTY_CARD_FIELDS)).prop_map(
         |(redeemed_points, points_to_go, extra)| CustomerSummaryRedemptionsLoyaltyCard {
             redeemed_points,
             points_to_go,
-            extra,
+            extra: extra.into(),
         },
     );
     (
@@ -346,7 +346,7 @@ fn redemptions() -> BoxedStrategy<CustomerSummaryRedemptions> {
                 total_rollback_succeeded,
                 gift,
                 loyalty_card,
-                extra,
+                extra: extra.into(),
             },
         )
         .boxed()
@@ -376,7 +376,7 @@ fn summary() -> BoxedStrategy<CustomerSummary> {
                     average_amount,
                     last_order_amount,
                     last_order_date,
-                    extra,
+                    extra: extra.into(),
                 }
             },
         );
@@ -384,7 +384,7 @@ fn summary() -> BoxedStrategy<CustomerSummary> {
         .prop_map(|(redemptions, orders, extra)| CustomerSummary {
             redemptions,
             orders,
-            extra,
+            extra: extra.into(),
         })
         .boxed()
 }
@@ -401,7 +401,7 @@ fn loyalty() -> BoxedStrategy<CustomerLoyalty> {
                 points,
                 loyalty_tier,
                 referred_customers,
-                extra,
+                extra: extra.into(),
             }
         });
     (
@@ -415,7 +415,7 @@ fn loyalty() -> BoxedStrategy<CustomerLoyalty> {
                 points,
                 referred_customers,
                 campaigns,
-                extra,
+                extra: extra.into(),
             },
         )
         .boxed()
@@ -438,7 +438,7 @@ fn referrals() -> BoxedStrategy<CustomerReferrals> {
                     related_object_id,
                     related_object_type,
                     date,
-                    extra,
+                    extra: extra.into(),
                 }
             },
         );
@@ -446,7 +446,7 @@ fn referrals() -> BoxedStrategy<CustomerReferrals> {
         .prop_map(|(total, campaigns, extra)| CustomerReferrals {
             total,
             campaigns,
-            extra,
+            extra: extra.into(),
         })
         .boxed()
 }
@@ -457,7 +457,7 @@ fn assets() -> BoxedStrategy<CustomersCreateResponseBodyAssets> {
             CustomersCreateResponseBodyAssets {
                 cockpit_url,
                 cockpit_preference_center_url,
-                extra,
+                extra: extra.into(),
             }
         })
         .boxed()
@@ -478,7 +478,7 @@ fn address() -> BoxedStrategy<CustomersCreateResponseBodyAddress> {
                     line_2,
                     country,
                     postal_code,
-                    extra,
+                    extra: extra.into(),
                 }
             },
         )
@@ -573,7 +573,7 @@ fn build_customer((identity, parts): (Identity, Parts)) -> CustomersCreateRespon
         birthdate,
         address,
         metadata,
-        extra,
+        extra: extra.into(),
     }
 }
 
@@ -593,7 +593,7 @@ fn list() -> BoxedStrategy<CustomersListResponseBody> {
                 customers,
                 total,
                 has_more,
-                extra,
+                extra: extra.into(),
             }
         })
         .boxed()
@@ -680,7 +680,7 @@ proptest! {
             related_object_id: String::new(),
             related_object_type: String::new(),
             date: at,
-            extra: Map::new(),
+            extra: Map::new().into(),
         };
         round_trip(&referral)?;
         let customer = CustomersCreateResponseBody {
