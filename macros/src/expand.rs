@@ -299,10 +299,13 @@ fn extra_serde_impls(
                 where
                     __D: #serde::Deserializer<'de>,
                 {
-                    let mut extra = #private::serde_json::Map::new();
-                    let mut value = #twin::deserialize(#private::ExtraDeserializer::new(__deserializer, &mut extra))?;
-                    #extra_store
-                    ::core::result::Result::Ok(value)
+                    let mut extra = ::core::option::Option::None;
+                    let result = #twin::deserialize(#private::ExtraDeserializer::new(__deserializer, &mut extra));
+                    // Filled in place, so the struct is not moved once more.
+                    result.map(|mut value| {
+                        #extra_store
+                        value
+                    })
                 }
             }
         };

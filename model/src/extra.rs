@@ -21,12 +21,13 @@ use crate::strict::StrictValue;
 /// Deserializer handed to the twin's derived code; catches the struct's map.
 pub struct ExtraDeserializer<'a, D> {
     inner: D,
-    extra: &'a mut Map<String, Value>,
+    extra: &'a mut Option<Map<String, Value>>,
 }
 
 impl<'a, D> ExtraDeserializer<'a, D> {
-    /// Wraps `inner`; unknown keys of the struct it reads go to `extra`.
-    pub fn new(inner: D, extra: &'a mut Map<String, Value>) -> Self {
+    /// Wraps `inner`; unknown keys of the struct it reads go to `extra`,
+    /// which stays `None` (and costs nothing to drop) while there are none.
+    pub fn new(inner: D, extra: &'a mut Option<Map<String, Value>>) -> Self {
         ExtraDeserializer { inner, extra }
     }
 }
@@ -34,7 +35,7 @@ impl<'a, D> ExtraDeserializer<'a, D> {
 macro_rules! forward_deserialize {
     ($($method:ident($($arg:ident: $ty:ty),*);)*) => {
         $(
-            #[inline]
+            #[inline(always)]
             fn $method<V>(self, $($arg: $ty,)* visitor: V) -> Result<V::Value, Self::Error>
             where
                 V: Visitor<'de>,
@@ -51,7 +52,7 @@ where
 {
     type Error = D::Error;
 
-    #[inline]
+    #[inline(always)]
     fn deserialize_struct<V>(
         self,
         name: &'static str,
@@ -108,7 +109,7 @@ where
 
 struct ExtraVisitor<'a, V> {
     inner: V,
-    extra: &'a mut Map<String, Value>,
+    extra: &'a mut Option<Map<String, Value>>,
 }
 
 impl<'de, V> Visitor<'de> for ExtraVisitor<'_, V>
@@ -121,7 +122,7 @@ where
         self.inner.expecting(formatter)
     }
 
-    #[inline]
+    #[inline(always)]
     fn visit_map<A>(self, map: A) -> Result<Self::Value, A::Error>
     where
         A: MapAccess<'de>,
@@ -146,7 +147,7 @@ where
 
 struct ExtraMapAccess<'a, 'de, A> {
     inner: A,
-    extra: &'a mut Map<String, Value>,
+    extra: &'a mut Option<Map<String, Value>>,
     /// The key just read, in case serde turns out not to know it.
     key: Option<Cow<'de, str>>,
 }
@@ -157,7 +158,7 @@ where
 {
     type Error = A::Error;
 
-    #[inline]
+    #[inline(always)]
     fn next_key_seed<K>(&mut self, seed: K) -> Result<Option<K::Value>, Self::Error>
     where
         K: DeserializeSeed<'de>,
@@ -170,7 +171,7 @@ where
         })
     }
 
-    #[inline]
+    #[inline(always)]
     fn next_value_seed<V>(&mut self, seed: V) -> Result<V::Value, Self::Error>
     where
         V: DeserializeSeed<'de>,
@@ -191,7 +192,7 @@ where
 struct ValueSeed<'a, 'de, S> {
     inner: S,
     key: Option<Cow<'de, str>>,
-    extra: &'a mut Map<String, Value>,
+    extra: &'a mut Option<Map<String, Value>>,
 }
 
 impl<'de, S> DeserializeSeed<'de> for ValueSeed<'_, 'de, S>
@@ -200,7 +201,7 @@ where
 {
     type Value = S::Value;
 
-    #[inline]
+    #[inline(always)]
     fn deserialize<D>(self, deserializer: D) -> Result<Self::Value, D::Error>
     where
         D: Deserializer<'de>,
@@ -217,7 +218,7 @@ where
 struct ValueDeserializer<'a, 'de, D> {
     inner: D,
     key: Option<Cow<'de, str>>,
-    extra: &'a mut Map<String, Value>,
+    extra: &'a mut Option<Map<String, Value>>,
 }
 
 impl<'de, D> Deserializer<'de> for ValueDeserializer<'_, 'de, D>
@@ -235,11 +236,13 @@ where
             return self.inner.deserialize_ignored_any(visitor);
         };
         let value = StrictValue::deserialize(self.inner)?.0;
-        self.extra.insert(key.into_owned(), value);
+        self.extra
+            .get_or_insert_with(Map::new)
+            .insert(key.into_owned(), value);
         visitor.visit_unit()
     }
 
-    #[inline]
+    #[inline(always)]
     fn deserialize_struct<V>(
         self,
         name: &'static str,
@@ -294,7 +297,7 @@ where
 struct KeySeed<'k, 'de, K> {
     inner: K,
     key: &'k mut Option<Cow<'de, str>>,
-    extra: &'k Map<String, Value>,
+    extra: &'k Option<Map<String, Value>>,
 }
 
 impl<'de, K> DeserializeSeed<'de> for KeySeed<'_, 'de, K>
@@ -303,7 +306,7 @@ where
 {
     type Value = K::Value;
 
-    #[inline]
+    #[inline(always)]
     fn deserialize<D>(self, deserializer: D) -> Result<Self::Value, D::Error>
     where
         D: Deserializer<'de>,
@@ -319,7 +322,7 @@ where
 struct KeyDeserializer<'k, 'de, D> {
     inner: D,
     key: &'k mut Option<Cow<'de, str>>,
-    extra: &'k Map<String, Value>,
+    extra: &'k Option<Map<String, Value>>,
 }
 
 impl<'de, D> Deserializer<'de> for KeyDeserializer<'_, 'de, D>
@@ -328,7 +331,7 @@ where
 {
     type Error = D::Error;
 
-    #[inline]
+    #[inline(always)]
     fn deserialize_identifier<V>(self, visitor: V) -> Result<V::Value, Self::Error>
     where
         V: Visitor<'de>,
@@ -382,15 +385,19 @@ where
 struct KeyVisitor<'k, 'de, V> {
     inner: V,
     key: &'k mut Option<Cow<'de, str>>,
-    extra: &'k Map<String, Value>,
+    extra: &'k Option<Map<String, Value>>,
 }
 
 impl<'de, V> KeyVisitor<'_, 'de, V> {
     /// A key already kept is unknown and repeated: keeping either copy would
     /// silently drop the other. (serde refuses repeated known keys itself.)
-    #[inline]
+    #[inline(always)]
     fn note<E: de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E> {
-        if !self.extra.is_empty() && self.extra.contains_key(&*key) {
+        if self
+            .extra
+            .as_ref()
+            .is_some_and(|extra| extra.contains_key(&*key))
+        {
             return Err(E::custom(format_args!("duplicate field `{key}`")));
         }
         *self.key = Some(key);
@@ -408,7 +415,7 @@ where
         self.inner.expecting(formatter)
     }
 
-    #[inline]
+    #[inline(always)]
     fn visit_borrowed_str<E>(mut self, key: &'de str) -> Result<Self::Value, E>
     where
         E: de::Error,
@@ -417,7 +424,7 @@ where
         self.inner.visit_borrowed_str(key)
     }
 
-    #[inline]
+    #[inline(always)]
     fn visit_str<E>(mut self, key: &str) -> Result<Self::Value, E>
     where
         E: de::Error,

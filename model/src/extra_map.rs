@@ -134,7 +134,8 @@ impl<'de> Deserialize<'de> for Extra {
 )]
 pub trait ExtraField {
     fn as_map(&self) -> &Map;
-    fn from_map(map: Map) -> Self;
+    /// `None` when no unknown key was read.
+    fn from_map(map: Option<Map>) -> Self;
 }
 
 impl ExtraField for Map {
@@ -142,8 +143,9 @@ impl ExtraField for Map {
         self
     }
 
-    fn from_map(map: Map) -> Self {
-        map
+    #[inline]
+    fn from_map(map: Option<Map>) -> Self {
+        map.unwrap_or_default()
     }
 }
 
@@ -152,7 +154,8 @@ impl ExtraField for Extra {
         Extra::as_map(self)
     }
 
-    fn from_map(map: Map) -> Self {
-        map.into()
+    #[inline]
+    fn from_map(map: Option<Map>) -> Self {
+        Extra(map.map(Box::new))
     }
 }

@@ -5,7 +5,7 @@
 //! unknown values through these helpers instead, so that a document is
 //! either read whole or refused with the path of the repeated key.
 
-use std::collections::BTreeMap;
+use std::collections::btree_map::{BTreeMap, Entry};
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -88,17 +88,29 @@ impl<'de> Visitor<'de> for ValueVisitor {
     where
         A: MapAccess<'de>,
     {
-        MapVisitor(PhantomData::<StrictValue>)
-            .visit_map(map)
-            .map(|entries| {
-                Value::Object(
-                    entries
-                        .into_iter()
-                        .map(|(key, StrictValue(value))| (key, value))
-                        .collect(),
-                )
-            })
+        read_object(map).map(Value::Object)
     }
+}
+
+/// An object's entries, each value read strictly in turn.
+fn read_object<'de, A>(mut map: A) -> Result<Map<String, Value>, A::Error>
+where
+    A: MapAccess<'de>,
+{
+    let mut object = Map::new();
+    while let Some(key) = map.next_key::<String>()? {
+        match object.entry(key) {
+            serde_json::map::Entry::Vacant(entry) => {
+                entry.insert(map.next_value::<StrictValue>()?.0);
+            }
+            serde_json::map::Entry::Occupied(entry) => return Err(duplicate(entry.key())),
+        }
+    }
+    Ok(object)
+}
+
+fn duplicate<E: de::Error>(key: &str) -> E {
+    E::custom(format_args!("duplicate key `{key}`"))
 }
 
 /// Reads a map of `V` into a `BTreeMap`, refusing a repeated key.
@@ -120,13 +132,32 @@ where
     {
         let mut entries = BTreeMap::new();
         while let Some(key) = map.next_key::<String>()? {
-            if entries.contains_key(&key) {
-                return Err(de::Error::custom(format_args!("duplicate key `{key}`")));
+            match entries.entry(key) {
+                Entry::Vacant(entry) => {
+                    entry.insert(map.next_value()?);
+                }
+                Entry::Occupied(entry) => return Err(duplicate(entry.key())),
             }
-            let value = map.next_value()?;
-            entries.insert(key, value);
         }
         Ok(entries)
+    }
+}
+
+/// Reads a JSON object as a [`Map`], refusing a repeated key at any depth.
+struct ObjectVisitor;
+
+impl<'de> Visitor<'de> for ObjectVisitor {
+    type Value = Map<String, Value>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a JSON object")
+    }
+
+    fn visit_map<A>(self, map: A) -> Result<Self::Value, A::Error>
+    where
+        A: MapAccess<'de>,
+    {
+        read_object(map)
     }
 }
 
@@ -136,13 +167,7 @@ pub(crate) fn option_map<'de, D>(deserializer: D) -> Result<Option<Map<String, V
 where
     D: Deserializer<'de>,
 {
-    let entries: Option<BTreeMap<String, StrictValue>> = option_btree_map(deserializer)?;
-    Ok(entries.map(|entries| {
-        entries
-            .into_iter()
-            .map(|(key, StrictValue(value))| (key, value))
-            .collect()
-    }))
+    deserializer.deserialize_option(OptionVisitor(ObjectVisitor))
 }
 
 /// `Option<BTreeMap<String, V>>` fields: `null` is `None`; a repeated key
@@ -154,35 +179,34 @@ where
     D: Deserializer<'de>,
     V: Deserialize<'de>,
 {
-    struct OptionVisitor<V>(PhantomData<V>);
+    deserializer.deserialize_option(OptionVisitor(MapVisitor(PhantomData)))
+}
 
-    impl<'de, V> Visitor<'de> for OptionVisitor<V>
-    where
-        V: Deserialize<'de>,
-    {
-        type Value = Option<BTreeMap<String, V>>;
+/// `null` as `None`, and anything else through the map visitor `M`.
+struct OptionVisitor<M>(M);
 
-        fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-            formatter.write_str("a JSON object or null")
-        }
+impl<'de, M> Visitor<'de> for OptionVisitor<M>
+where
+    M: Visitor<'de>,
+{
+    type Value = Option<M::Value>;
 
-        fn visit_none<E>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_unit<E>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D>(self, deserializer: D) -> Result<Self::Value, D::Error>
-        where
-            D: Deserializer<'de>,
-        {
-            deserializer
-                .deserialize_map(MapVisitor(PhantomData))
-                .map(Some)
-        }
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a JSON object or null")
     }
 
-    deserializer.deserialize_option(OptionVisitor(PhantomData))
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D>(self, deserializer: D) -> Result<Self::Value, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        deserializer.deserialize_map(self.0).map(Some)
+    }
 }
