@@ -9,7 +9,6 @@
 //! keys adds no lookup to the known ones. On the way out, the kept entries
 //! are written after the known fields.
 
-use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
@@ -130,7 +129,7 @@ where
         self.inner.visit_map(ExtraMapAccess {
             inner: map,
             extra: self.extra,
-            key: None,
+            key: KeySlot::default(),
         })
     }
 
@@ -149,7 +148,7 @@ struct ExtraMapAccess<'a, 'de, A> {
     inner: A,
     extra: &'a mut Option<Map<String, Value>>,
     /// The key just read, in case serde turns out not to know it.
-    key: Option<Cow<'de, str>>,
+    key: KeySlot<'de>,
 }
 
 impl<'de, A> MapAccess<'de> for ExtraMapAccess<'_, 'de, A>
@@ -163,7 +162,7 @@ where
     where
         K: DeserializeSeed<'de>,
     {
-        self.key = None;
+        self.key.text = KeyText::None;
         self.inner.next_key_seed(KeySeed {
             inner: seed,
             key: &mut self.key,
@@ -178,7 +177,7 @@ where
     {
         self.inner.next_value_seed(ValueSeed {
             inner: seed,
-            key: self.key.take(),
+            key: &self.key,
             extra: self.extra,
         })
     }
@@ -191,7 +190,7 @@ where
 /// Hands serde's seed a value deserializer that keeps what serde ignores.
 struct ValueSeed<'a, 'de, S> {
     inner: S,
-    key: Option<Cow<'de, str>>,
+    key: &'a KeySlot<'de>,
     extra: &'a mut Option<Map<String, Value>>,
 }
 
@@ -217,7 +216,7 @@ where
 /// The value of one key: passed through, unless serde asks to ignore it.
 struct ValueDeserializer<'a, 'de, D> {
     inner: D,
-    key: Option<Cow<'de, str>>,
+    key: &'a KeySlot<'de>,
     extra: &'a mut Option<Map<String, Value>>,
 }
 
@@ -232,13 +231,13 @@ where
     where
         V: Visitor<'de>,
     {
-        let Some(key) = self.key else {
+        let Some(key) = self.key.text() else {
             return self.inner.deserialize_ignored_any(visitor);
         };
         let value = StrictValue::deserialize(self.inner)?.0;
         self.extra
             .get_or_insert_with(Map::new)
-            .insert(key.into_owned(), value);
+            .insert(key.to_owned(), value);
         visitor.visit_unit()
     }
 
@@ -292,11 +291,40 @@ where
     }
 }
 
+/// The text of the key just read, kept until its value is asked for.
+/// Borrowed from the input when the format allows; otherwise copied into a
+/// buffer that every key of the object reuses.
+#[derive(Default)]
+struct KeySlot<'de> {
+    text: KeyText<'de>,
+    buffer: String,
+}
+
+#[derive(Clone, Copy, Default)]
+enum KeyText<'de> {
+    /// No key, or one that is not text (a field index).
+    #[default]
+    None,
+    Borrowed(&'de str),
+    /// In `KeySlot::buffer`.
+    Transient,
+}
+
+impl<'de> KeySlot<'de> {
+    fn text(&self) -> Option<&str> {
+        match self.text {
+            KeyText::None => None,
+            KeyText::Borrowed(text) => Some(text),
+            KeyText::Transient => Some(&self.buffer),
+        }
+    }
+}
+
 /// Hands serde's field seed a key deserializer that notes the key's text
 /// as serde's own visitor reads it, so the key is matched only once.
 struct KeySeed<'k, 'de, K> {
     inner: K,
-    key: &'k mut Option<Cow<'de, str>>,
+    key: &'k mut KeySlot<'de>,
     extra: &'k Option<Map<String, Value>>,
 }
 
@@ -321,7 +349,7 @@ where
 
 struct KeyDeserializer<'k, 'de, D> {
     inner: D,
-    key: &'k mut Option<Cow<'de, str>>,
+    key: &'k mut KeySlot<'de>,
     extra: &'k Option<Map<String, Value>>,
 }
 
@@ -384,7 +412,7 @@ where
 /// serde's field visitor, with the key noted on the way in.
 struct KeyVisitor<'k, 'de, V> {
     inner: V,
-    key: &'k mut Option<Cow<'de, str>>,
+    key: &'k mut KeySlot<'de>,
     extra: &'k Option<Map<String, Value>>,
 }
 
@@ -392,15 +420,20 @@ impl<'de, V> KeyVisitor<'_, 'de, V> {
     /// A key already kept is unknown and repeated: keeping either copy would
     /// silently drop the other. (serde refuses repeated known keys itself.)
     #[inline(always)]
-    fn note<E: de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E> {
+    fn note<E: de::Error>(&mut self, text: KeyText<'de>, transient: &str) -> Result<(), E> {
+        self.key.text = text;
+        if let KeyText::Transient = text {
+            self.key.buffer.clear();
+            self.key.buffer.push_str(transient);
+        }
+        let key = self.key.text().unwrap_or_default();
         if self
             .extra
             .as_ref()
-            .is_some_and(|extra| extra.contains_key(&*key))
+            .is_some_and(|extra| extra.contains_key(key))
         {
             return Err(E::custom(format_args!("duplicate field `{key}`")));
         }
-        *self.key = Some(key);
         Ok(())
     }
 }
@@ -420,7 +453,7 @@ where
     where
         E: de::Error,
     {
-        self.note(Cow::Borrowed(key))?;
+        self.note(KeyText::Borrowed(key), "")?;
         self.inner.visit_borrowed_str(key)
     }
 
@@ -429,7 +462,7 @@ where
     where
         E: de::Error,
     {
-        self.note(Cow::Owned(key.to_owned()))?;
+        self.note(KeyText::Transient, key)?;
         self.inner.visit_str(key)
     }
 
@@ -437,7 +470,7 @@ where
     where
         E: de::Error,
     {
-        self.note(Cow::Owned(key.clone()))?;
+        self.note(KeyText::Transient, &key)?;
         self.inner.visit_string(key)
     }
 
@@ -446,7 +479,7 @@ where
         E: de::Error,
     {
         if let Ok(text) = std::str::from_utf8(key) {
-            self.note(Cow::Borrowed(text))?;
+            self.note(KeyText::Borrowed(text), "")?;
         }
         self.inner.visit_borrowed_bytes(key)
     }
@@ -456,7 +489,7 @@ where
         E: de::Error,
     {
         if let Ok(text) = std::str::from_utf8(key) {
-            self.note(Cow::Owned(text.to_owned()))?;
+            self.note(KeyText::Transient, text)?;
         }
         self.inner.visit_bytes(key)
     }
