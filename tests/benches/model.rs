@@ -8,10 +8,10 @@
 //!   fields and types, dropping unknown keys ([`support::twin::plain`]);
 //! - `flatten`: the twin plus a `#[serde(flatten)]` map on every struct
 //!   ([`support::twin::flatten`]);
-//! - `padded`: the twin plus an unused `#[serde(skip)]` map on every struct,
-//!   so its structs are as large as the model's ([`support::twin::padded`]);
-//!   only in the ratio table, where it splits the model's extra cost into
-//!   size and routing;
+//! - `padded`: the twin plus an unused `#[serde(skip)]` map on every struct
+//!   ([`support::twin::padded`]): 24 bytes more per struct, where the model's
+//!   `Extra` adds 8; only in the ratio table, where it shows what struct size
+//!   alone costs;
 //! - `value`: `serde_json::Value`;
 //! - `ignored_any`: `serde::de::IgnoredAny`, the parser alone (reading only).
 //!
