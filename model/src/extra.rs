@@ -176,7 +176,6 @@ where
         self.inner.next_key_seed(KeySeed {
             inner: seed,
             key: &mut self.key,
-            extra: self.extra,
         })
     }
 
@@ -244,6 +243,15 @@ where
         let Some(key) = self.key.text() else {
             return self.inner.deserialize_ignored_any(visitor);
         };
+        // A key already kept is repeated: keeping either copy would silently
+        // drop the other. (serde refuses repeated known keys itself.)
+        if self
+            .extra
+            .as_ref()
+            .is_some_and(|extra| extra.contains_key(key))
+        {
+            return Err(de::Error::custom(format_args!("duplicate field `{key}`")));
+        }
         let value = StrictValue::deserialize(self.inner)?.0;
         self.extra
             .get_or_insert_with(Map::new)
@@ -308,7 +316,6 @@ impl<'de> KeySlot<'de> {
 struct KeySeed<'k, 'de, K> {
     inner: K,
     key: &'k mut KeySlot<'de>,
-    extra: &'k Option<Map<String, Value>>,
 }
 
 impl<'de, K> DeserializeSeed<'de> for KeySeed<'_, 'de, K>
@@ -325,7 +332,6 @@ where
         self.inner.deserialize(KeyDeserializer {
             inner: deserializer,
             key: self.key,
-            extra: self.extra,
         })
     }
 }
@@ -333,7 +339,6 @@ where
 struct KeyDeserializer<'k, 'de, D> {
     inner: D,
     key: &'k mut KeySlot<'de>,
-    extra: &'k Option<Map<String, Value>>,
 }
 
 impl<'de, D> Deserializer<'de> for KeyDeserializer<'_, 'de, D>
@@ -350,7 +355,6 @@ where
         self.inner.deserialize_identifier(KeyVisitor {
             inner: visitor,
             key: self.key,
-            extra: self.extra,
         })
     }
 
@@ -369,28 +373,17 @@ where
 struct KeyVisitor<'k, 'de, V> {
     inner: V,
     key: &'k mut KeySlot<'de>,
-    extra: &'k Option<Map<String, Value>>,
 }
 
 impl<'de, V> KeyVisitor<'_, 'de, V> {
-    /// A key already kept is unknown and repeated: keeping either copy would
-    /// silently drop the other. (serde refuses repeated known keys itself.)
+    /// Keeps the key's text for the value that follows.
     #[inline(always)]
-    fn note<E: de::Error>(&mut self, text: KeyText<'de>, transient: &str) -> Result<(), E> {
+    fn note(&mut self, text: KeyText<'de>, transient: &str) {
         self.key.text = text;
         if let KeyText::Transient = text {
             self.key.buffer.clear();
             self.key.buffer.push_str(transient);
         }
-        let key = self.key.text().unwrap_or_default();
-        if self
-            .extra
-            .as_ref()
-            .is_some_and(|extra| extra.contains_key(key))
-        {
-            return Err(E::custom(format_args!("duplicate field `{key}`")));
-        }
-        Ok(())
     }
 }
 
@@ -409,7 +402,7 @@ where
     where
         E: de::Error,
     {
-        self.note(KeyText::Borrowed(key), "")?;
+        self.note(KeyText::Borrowed(key), "");
         self.inner.visit_borrowed_str(key)
     }
 
@@ -418,7 +411,7 @@ where
     where
         E: de::Error,
     {
-        self.note(KeyText::Transient, key)?;
+        self.note(KeyText::Transient, key);
         self.inner.visit_str(key)
     }
 
@@ -426,7 +419,7 @@ where
     where
         E: de::Error,
     {
-        self.note(KeyText::Transient, &key)?;
+        self.note(KeyText::Transient, &key);
         self.inner.visit_string(key)
     }
 
@@ -435,7 +428,7 @@ where
         E: de::Error,
     {
         if let Ok(text) = std::str::from_utf8(key) {
-            self.note(KeyText::Borrowed(text), "")?;
+            self.note(KeyText::Borrowed(text), "");
         }
         self.inner.visit_borrowed_bytes(key)
     }
@@ -445,7 +438,7 @@ where
         E: de::Error,
     {
         if let Ok(text) = std::str::from_utf8(key) {
-            self.note(KeyText::Transient, text)?;
+            self.note(KeyText::Transient, text);
         }
         self.inner.visit_bytes(key)
     }

@@ -235,7 +235,7 @@ fn cases() -> Vec<Case> {
             "duplicate unknown key",
             Customer,
             r#"{"tier":"gold","tier":"silver"}"#,
-            "tier: duplicate field `tier` at line 1 column 21",
+            "tier: duplicate field `tier` at line 1 column 22",
         ),
         case(
             "duplicate key inside metadata",
@@ -265,7 +265,7 @@ fn cases() -> Vec<Case> {
             "duplicate unknown key in a customer of a list",
             List,
             r#"{"customers":[{"id":"a"},{"x":1,"x":2}]}"#,
-            "customers[1].x: duplicate field `x` at line 1 column 35",
+            "customers[1].x: duplicate field `x` at line 1 column 36",
         ),
         case(
             "bad value under an empty key",

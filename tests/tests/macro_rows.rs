@@ -203,7 +203,7 @@ fn duplicate_keys_are_errors_known_or_not() {
     let error = from_str::<Account>(r#"{"id":"a","x":1,"x":2}"#).unwrap_err();
     assert_eq!(
         error.to_string(),
-        "x: duplicate field `x` at line 1 column 19"
+        "x: duplicate field `x` at line 1 column 20"
     );
 }
 
