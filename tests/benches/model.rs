@@ -260,29 +260,17 @@ fn format_group(criterion: &mut Criterion) {
     let timestamps = data::timestamps(1000, SEED);
     let with_offsets: Vec<String> = data::timestamps_with_offsets(1000, SEED);
     let dates = data::dates(1000, SEED);
-    let parse_model = |texts: &[String]| {
-        for text in texts {
-            let de = BorrowedStrDeserializer::<ValueError>::new(text);
-            black_box(voucherify_model::format::date_time::deserialize(de).unwrap());
-        }
-    };
-    let parse_time = |texts: &[String]| {
-        for text in texts {
-            let de = BorrowedStrDeserializer::<ValueError>::new(text);
-            black_box(twin::rfc3339::deserialize(de).unwrap());
-        }
-    };
 
     let mut group = criterion.benchmark_group("format/date_time_deserialize");
     group.throughput(Throughput::Elements(timestamps.len() as u64));
     for (shape, texts) in [("api_shape", &timestamps), ("with_offset", &with_offsets)] {
         group.bench_with_input(BenchmarkId::new("model", shape), texts, |b, texts| {
-            b.iter(|| parse_model(texts))
+            b.iter(|| read_all(texts, voucherify_model::format::date_time::deserialize))
         });
         group.bench_with_input(
             BenchmarkId::new("time_rfc3339", shape),
             texts,
-            |b, texts| b.iter(|| parse_time(texts)),
+            |b, texts| b.iter(|| read_all(texts, twin::rfc3339::deserialize)),
         );
     }
     group.finish();
@@ -294,27 +282,21 @@ fn format_group(criterion: &mut Criterion) {
                 .unwrap()
         })
         .collect();
+    let mut out = Vec::with_capacity(64 * values.len());
     let mut group = criterion.benchmark_group("format/date_time_serialize");
     group.throughput(Throughput::Elements(values.len() as u64));
-    let mut out = Vec::with_capacity(64 * values.len());
     group.bench_function("model", |b| {
         b.iter(|| {
-            out.clear();
-            for value in &values {
-                let mut serializer = serde_json::Serializer::new(&mut out);
-                voucherify_model::format::date_time::serialize(value, &mut serializer).unwrap();
-            }
-            black_box(&out);
+            write_all(&mut out, &values, |value, json| {
+                voucherify_model::format::date_time::serialize(value, json)
+            })
         })
     });
     group.bench_function("time_rfc3339", |b| {
         b.iter(|| {
-            out.clear();
-            for value in &values {
-                let mut serializer = serde_json::Serializer::new(&mut out);
-                twin::rfc3339::serialize(value, &mut serializer).unwrap();
-            }
-            black_box(&out);
+            write_all(&mut out, &values, |value, json| {
+                twin::rfc3339::serialize(value, json)
+            })
         })
     });
     group.finish();
@@ -322,53 +304,65 @@ fn format_group(criterion: &mut Criterion) {
     let mut group = criterion.benchmark_group("format/date_deserialize");
     group.throughput(Throughput::Elements(dates.len() as u64));
     group.bench_function("model", |b| {
-        b.iter(|| {
-            for text in &dates {
-                let de = BorrowedStrDeserializer::<ValueError>::new(text);
-                black_box(voucherify_model::format::date::deserialize(de).unwrap());
-            }
-        })
+        b.iter(|| read_all(&dates, voucherify_model::format::date::deserialize))
     });
     group.bench_function("time_format_description", |b| {
-        b.iter(|| {
-            for text in &dates {
-                let de = BorrowedStrDeserializer::<ValueError>::new(text);
-                black_box(twin::date::deserialize(de).unwrap());
-            }
-        })
+        b.iter(|| read_all(&dates, twin::date::deserialize))
     });
     group.finish();
 
     let values: Vec<time::Date> = dates
         .iter()
-        .map(|text| {
-            let de = BorrowedStrDeserializer::<ValueError>::new(text);
-            voucherify_model::format::date::deserialize(de).unwrap()
-        })
+        .map(|text| voucherify_model::format::date::deserialize(str_deserializer(text)).unwrap())
         .collect();
     let mut group = criterion.benchmark_group("format/date_serialize");
     group.throughput(Throughput::Elements(values.len() as u64));
     group.bench_function("model", |b| {
         b.iter(|| {
-            out.clear();
-            for value in &values {
-                let mut serializer = serde_json::Serializer::new(&mut out);
-                voucherify_model::format::date::serialize(value, &mut serializer).unwrap();
-            }
-            black_box(&out);
+            write_all(&mut out, &values, |value, json| {
+                voucherify_model::format::date::serialize(value, json)
+            })
         })
     });
     group.bench_function("time_format_description", |b| {
         b.iter(|| {
-            out.clear();
-            for value in &values {
-                let mut serializer = serde_json::Serializer::new(&mut out);
-                twin::date::serialize(value, &mut serializer).unwrap();
-            }
-            black_box(&out);
+            write_all(&mut out, &values, |value, json| {
+                twin::date::serialize(value, json)
+            })
         })
     });
     group.finish();
+}
+
+type TextDeserializer<'a> = BorrowedStrDeserializer<'a, ValueError>;
+type JsonWriter<'a> = serde_json::Serializer<&'a mut Vec<u8>>;
+
+fn str_deserializer(text: &str) -> TextDeserializer<'_> {
+    BorrowedStrDeserializer::new(text)
+}
+
+/// Reads every text with `read`, as a field's `deserialize_with` would.
+fn read_all<'a, T>(
+    texts: &'a [String],
+    read: impl Fn(TextDeserializer<'a>) -> Result<T, ValueError>,
+) {
+    for text in texts {
+        black_box(read(str_deserializer(text)).unwrap());
+    }
+}
+
+/// Writes every value with `write` into `out`, as JSON strings.
+fn write_all<T>(
+    out: &mut Vec<u8>,
+    values: &[T],
+    write: impl Fn(&T, &mut JsonWriter<'_>) -> Result<(), serde_json::Error>,
+) {
+    out.clear();
+    for value in values {
+        let mut serializer = serde_json::Serializer::new(&mut *out);
+        write(value, &mut serializer).unwrap();
+    }
+    black_box(&out);
 }
 
 /// Per-iteration nanoseconds of each case, one entry per round.
