@@ -11,6 +11,7 @@ mod attr;
 mod case;
 mod ctxt;
 mod expand;
+mod json;
 mod valid;
 
 use proc_macro::TokenStream;

@@ -152,6 +152,7 @@ mod error;
 mod extra;
 mod extra_map;
 pub mod format;
+mod json;
 mod strict;
 
 use std::io::{self, Read};
@@ -161,6 +162,7 @@ use serde::{Deserialize, Serialize};
 pub use crate::customers::*;
 pub use crate::error::Error;
 pub use crate::extra_map::Extra;
+pub use crate::json::Json;
 
 /// JSON object entries, kept in key order: the type of metadata objects,
 /// and one of the two types an `#[voucherify(extra)]` field may have (the
@@ -176,9 +178,11 @@ pub use time;
 
 /// Reads a `T` from JSON text.
 ///
-/// On failure the [`Error`] names the JSON path of the value at fault. The
-/// path is found by reading the input a second time, so a good input costs
-/// no more than `serde_json::from_str`.
+/// Models (and the [`Json`] types they are built of) are read by a reader
+/// generated for them, which agrees with their serde impls on every input.
+/// Anything that reader does not take, from an escaped key to a mistake, is
+/// read again through serde, and on failure once more to find the path: the
+/// [`Error`] names the JSON path of the value at fault.
 ///
 /// ```
 /// use voucherify_model::CustomersListResponseBody;
@@ -189,8 +193,11 @@ pub use time;
 /// ```
 pub fn from_str<'a, T>(text: &'a str) -> Result<T, Error>
 where
-    T: Deserialize<'a>,
+    T: Json + Deserialize<'a>,
 {
+    if let Some(value) = json::read_direct(text.as_bytes()) {
+        return Ok(value);
+    }
     serde_json::from_str(text)
         .map_err(|first| locate::<T, _>(serde_json::Deserializer::from_str(text), first))
 }
@@ -199,8 +206,11 @@ where
 /// cleanly. See [`from_str`].
 pub fn from_slice<'a, T>(bytes: &'a [u8]) -> Result<T, Error>
 where
-    T: Deserialize<'a>,
+    T: Json + Deserialize<'a>,
 {
+    if let Some(value) = json::read_direct(bytes) {
+        return Ok(value);
+    }
     serde_json::from_slice(bytes)
         .map_err(|first| locate::<T, _>(serde_json::Deserializer::from_slice(bytes), first))
 }
@@ -212,7 +222,7 @@ where
 pub fn from_reader<R, T>(mut reader: R) -> Result<T, Error>
 where
     R: Read,
-    T: for<'de> Deserialize<'de>,
+    T: Json + for<'de> Deserialize<'de>,
 {
     let mut bytes = Vec::new();
     reader
@@ -242,18 +252,20 @@ where
 
 /// Writes `value` as compact JSON text.
 ///
-/// Fails only for a value the format cannot hold, such as a timestamp
-/// whose UTC year is past 9999; the [`Error`] names its path.
+/// Models are written by a writer generated for them, whose output is byte
+/// for byte what serde_json writes through their serde impls. It fails only
+/// for a value the format cannot hold, such as a timestamp whose UTC year
+/// is past 9999; the [`Error`] names its path.
 pub fn to_string<T>(value: &T) -> Result<String, Error>
 where
-    T: ?Sized + Serialize,
+    T: ?Sized + Json + Serialize,
 {
     let bytes = to_vec(value)?;
-    // serde_json writes only UTF-8.
+    // Both writers write only UTF-8.
     Ok(String::from_utf8(bytes).unwrap_or_default())
 }
 
-/// Writes `value` as indented JSON text. See [`to_string`].
+/// Writes `value` as indented JSON text, through serde. See [`to_string`].
 pub fn to_string_pretty<T>(value: &T) -> Result<String, Error>
 where
     T: ?Sized + Serialize,
@@ -266,20 +278,32 @@ where
 /// Writes `value` as compact JSON bytes. See [`to_string`].
 pub fn to_vec<T>(value: &T) -> Result<Vec<u8>, Error>
 where
-    T: ?Sized + Serialize,
+    T: ?Sized + Json + Serialize,
 {
-    let mut bytes = Vec::with_capacity(256);
-    to_writer(&mut bytes, value)?;
+    let mut bytes = match json::write_direct(value, Vec::with_capacity(256)) {
+        Ok(bytes) => return Ok(bytes),
+        Err(mut bytes) => {
+            bytes.clear();
+            bytes
+        }
+    };
+    serde_json::to_writer(&mut bytes, value).map_err(|first| locate_write(value, first))?;
     Ok(bytes)
 }
 
 /// Writes `value` as compact JSON to `writer`. See [`to_string`].
-pub fn to_writer<W, T>(writer: W, value: &T) -> Result<(), Error>
+///
+/// The text is made in memory and then written at once; wrap a file or a
+/// socket in a `BufWriter` only if other writes go to it too.
+pub fn to_writer<W, T>(mut writer: W, value: &T) -> Result<(), Error>
 where
     W: io::Write,
-    T: ?Sized + Serialize,
+    T: ?Sized + Json + Serialize,
 {
-    serde_json::to_writer(writer, value).map_err(|first| locate_write(value, first))
+    let bytes = to_vec(value)?;
+    writer
+        .write_all(&bytes)
+        .map_err(|error| Error::at_root(serde_json::Error::io(error)))
 }
 
 /// Writes `value` again, to nowhere, tracking the path, to explain `first`.

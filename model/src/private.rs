@@ -11,6 +11,10 @@ pub use serde_json;
 
 pub use crate::extra::{ExtraDeserializer, ExtraSerializer};
 pub use crate::extra_map::ExtraField;
+pub use crate::json::{
+    read_date, read_date_time, read_direct, through_serde, write_date, write_date_time,
+    write_direct, Bail, Direct, Fast, Reader, Slot, ThroughSerde, Writer,
+};
 
 /// `Option<Option<T>>` fields: the outer `None` is a missing key (left out
 /// on write by `skip_serializing_if`), `Some(None)` is `null`.

@@ -5,6 +5,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::Value;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
@@ -41,6 +43,14 @@ fn check_folder(folder: &Path, broken: &[(&str, &str)]) -> usize {
         let bytes = fs::read(path).unwrap();
         let original: Value = serde_json::from_slice(&bytes).unwrap();
         let is_list = original.get("object").and_then(Value::as_str) == Some("list");
+        let direct = if is_list {
+            direct_path_agrees::<CustomersListResponseBody>(&bytes)
+        } else {
+            direct_path_agrees::<CustomersCreateResponseBody>(&bytes)
+        };
+        if let Err(problem) = direct {
+            failures.push(format!("{name}: {problem}"));
+        }
         let written = if is_list {
             voucherify_model::from_slice::<CustomersListResponseBody>(&bytes)
                 .and_then(|list| voucherify_model::to_string(&list))
@@ -88,6 +98,34 @@ fn check_folder(folder: &Path, broken: &[(&str, &str)]) -> usize {
         "a file expected to fail is missing"
     );
     round_tripped
+}
+
+/// The direct reader takes the document exactly when serde_json takes it,
+/// and then gives the same value; the direct writer writes that value as
+/// serde_json does.
+fn direct_path_agrees<T>(bytes: &[u8]) -> Result<(), String>
+where
+    T: voucherify_model::Json + DeserializeOwned + Serialize + PartialEq + std::fmt::Debug,
+{
+    let direct = voucherify_model::__private::read_direct::<T>(bytes);
+    let through_serde = serde_json::from_slice::<T>(bytes).ok();
+    if direct != through_serde {
+        return Err(format!(
+            "the direct reader gave {direct:?}, serde_json {through_serde:?}"
+        ));
+    }
+    let Some(value) = direct else { return Ok(()) };
+    let written = voucherify_model::__private::write_direct(&value, Vec::new())
+        .map_err(|_| "the direct writer gave up".to_owned())?;
+    let expected = serde_json::to_vec(&value).map_err(|error| error.to_string())?;
+    if written != expected {
+        return Err(format!(
+            "the direct writer wrote {}, serde_json {}",
+            String::from_utf8_lossy(&written),
+            String::from_utf8_lossy(&expected)
+        ));
+    }
+    Ok(())
 }
 
 /// Drops `null` members and turns timestamps into their instant, so that

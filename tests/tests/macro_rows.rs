@@ -7,8 +7,12 @@ use voucherify_model::{from_str, to_string, voucherify_model};
 use voucherify_tests::renamed::Renamed;
 use voucherify_tests::{Account, AccountKind, Channel, Page, Stamp};
 
-fn written(value: &impl serde::Serialize) -> Value {
-    serde_json::from_str(&to_string(value).unwrap()).unwrap()
+/// What `to_string` writes, which must be what serde_json writes through
+/// the serde impls.
+fn written(value: &(impl serde::Serialize + voucherify_model::Json)) -> Value {
+    let text = to_string(value).unwrap();
+    assert_eq!(text, serde_json::to_string(value).unwrap());
+    serde_json::from_str(&text).unwrap()
 }
 
 #[test]

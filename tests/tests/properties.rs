@@ -617,17 +617,24 @@ fn config(cases: u32) -> Config {
     }
 }
 
-/// Writes `value`, reads it back, and checks that nothing changed and that
-/// the written form is the same every time.
+/// Writes `value`, reads it back, and checks that nothing changed, that
+/// the written form is the same every time, and that the direct reader and
+/// writer agree with serde_json going through the serde impls.
 fn round_trip<T>(value: &T) -> Result<(), TestCaseError>
 where
-    T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
+    T: Serialize + DeserializeOwned + voucherify_model::Json + PartialEq + std::fmt::Debug,
 {
     let text = voucherify_model::to_string(value)
         .map_err(|error| TestCaseError::fail(error.to_string()))?;
+    let through_serde =
+        serde_json::to_string(value).map_err(|error| TestCaseError::fail(error.to_string()))?;
+    prop_assert_eq!(&text, &through_serde, "the direct writer and serde differ");
     let back: T = voucherify_model::from_str(&text)
         .map_err(|error| TestCaseError::fail(format!("{error} in {text}")))?;
     prop_assert_eq!(&back, value, "written as {}", text);
+    let back_through_serde: T = serde_json::from_str(&text)
+        .map_err(|error| TestCaseError::fail(format!("{error} in {text}")))?;
+    prop_assert_eq!(&back_through_serde, value, "serde reads {}", text);
 
     let again = voucherify_model::to_string(value)
         .map_err(|error| TestCaseError::fail(error.to_string()))?;
@@ -747,7 +754,7 @@ fn document() -> impl Strategy<Value = String> {
     })
 }
 
-fn to_value<T: Serialize>(value: &T) -> Value {
+fn to_value<T: Serialize + voucherify_model::Json>(value: &T) -> Value {
     let text = voucherify_model::to_string(value).unwrap_or_default();
     serde_json::from_str(&text).unwrap_or_default()
 }
@@ -931,7 +938,9 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// Reads `bytes` as `T`: `Ok` with the outcome, or `Err` with a panic's message.
-fn read<T: DeserializeOwned>(bytes: &[u8]) -> Result<Result<T, Error>, String> {
+fn read<T: DeserializeOwned + voucherify_model::Json>(
+    bytes: &[u8],
+) -> Result<Result<T, Error>, String> {
     panic::catch_unwind(AssertUnwindSafe(|| {
         voucherify_model::from_slice::<T>(bytes)
     }))
@@ -939,13 +948,24 @@ fn read<T: DeserializeOwned>(bytes: &[u8]) -> Result<Result<T, Error>, String> {
 }
 
 /// A damaged document reads as a value that round-trips, or as an error
-/// that names its place; it never panics.
+/// that names its place; it never panics. Either way, serde_json through
+/// the serde impls gives the same outcome.
 fn check_damaged<T>(bytes: &[u8]) -> Result<(), TestCaseError>
 where
-    T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
+    T: Serialize + DeserializeOwned + voucherify_model::Json + PartialEq + std::fmt::Debug,
 {
     let shown = String::from_utf8_lossy(bytes);
-    match read::<T>(bytes) {
+    let outcome = read::<T>(bytes);
+    if let Ok(outcome) = &outcome {
+        let through_serde = serde_json::from_slice::<T>(bytes);
+        prop_assert_eq!(
+            outcome.as_ref().ok(),
+            through_serde.as_ref().ok(),
+            "the direct reader and serde differ on {}",
+            shown
+        );
+    }
+    match outcome {
         Ok(Ok(value)) => round_trip(&value),
         Ok(Err(error)) => check_error(&error, bytes),
         Err(message) => Err(TestCaseError::fail(format!(

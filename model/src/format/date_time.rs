@@ -34,7 +34,7 @@ use super::{put_date, put_digits, read_date, two_digits};
 const EXPECTING: &str = "an RFC 3339 timestamp such as 2022-08-30T06:32:07.380Z";
 
 /// The longest form written: `YYYY-MM-DDTHH:MM:SS.nnnnnnnnnZ`.
-const MAX_LEN: usize = 30;
+pub(crate) const MAX_LEN: usize = 30;
 
 /// Writes the timestamp in UTC as `YYYY-MM-DDTHH:MM:SS.mmmZ` (with six or
 /// nine fraction digits when milliseconds would lose precision).
@@ -61,7 +61,7 @@ where
 
 /// Writes the UTC form into `out` and returns its length; `None` when the
 /// UTC year is outside 0000 to 9999.
-fn write(out: &mut [u8; MAX_LEN], value: OffsetDateTime) -> Option<usize> {
+pub(crate) fn write(out: &mut [u8; MAX_LEN], value: OffsetDateTime) -> Option<usize> {
     let utc = value.checked_to_offset(UtcOffset::UTC)?;
     put_date(&mut out[..10], utc.date())?;
     out[10] = b'T';

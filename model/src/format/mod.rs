@@ -159,7 +159,7 @@ fn put_digits(out: &mut [u8], mut value: u32) {
 /// Writes `YYYY-MM-DD` into `out[..10]`; `None` when the year has no
 /// four-digit form.
 #[inline]
-fn put_date(out: &mut [u8], date: time::Date) -> Option<()> {
+pub(crate) fn put_date(out: &mut [u8], date: time::Date) -> Option<()> {
     let year = u32::try_from(date.year())
         .ok()
         .filter(|year| *year <= 9999)?;

@@ -1,0 +1,207 @@
+//! A compact JSON writer for the direct path. Its output is byte for byte
+//! what serde_json writes for the same value.
+
+// Plumbing for generated code, named through `__private`.
+#![allow(missing_docs)]
+
+use serde::Serialize;
+use serde_json::{Number, Value};
+
+use super::read::{Bail, Fast};
+
+/// Output bytes, always valid UTF-8.
+pub struct Writer {
+    out: Vec<u8>,
+}
+
+impl Writer {
+    pub fn new(out: Vec<u8>) -> Self {
+        Writer { out }
+    }
+
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.out
+    }
+
+    /// Bytes already in JSON form, such as a key with its quotes and colon.
+    #[inline]
+    pub fn raw(&mut self, bytes: &[u8]) {
+        self.out.extend_from_slice(bytes);
+    }
+
+    /// Where an object's members start; see [`object_end`](Self::object_end).
+    #[inline]
+    pub fn object_start(&mut self) -> usize {
+        self.out.len()
+    }
+
+    /// Closes an object whose members were each written with a leading
+    /// comma since `start`: the first comma becomes the `{`.
+    #[inline]
+    pub fn object_end(&mut self, start: usize) {
+        if self.out.len() == start {
+            self.out.extend_from_slice(b"{}");
+        } else {
+            self.out[start] = b'{';
+            self.out.push(b'}');
+        }
+    }
+
+    /// A string known to need no escape.
+    #[inline]
+    pub fn quoted_ascii(&mut self, text: &[u8]) {
+        self.out.reserve(text.len() + 2);
+        self.out.push(b'"');
+        self.out.extend_from_slice(text);
+        self.out.push(b'"');
+    }
+
+    #[inline]
+    pub fn null(&mut self) {
+        self.out.extend_from_slice(b"null");
+    }
+
+    #[inline]
+    pub fn bool(&mut self, value: bool) {
+        self.out
+            .extend_from_slice(if value { b"true" } else { b"false" });
+    }
+
+    #[inline]
+    pub fn i64(&mut self, value: i64) {
+        self.out
+            .extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+    }
+
+    #[inline]
+    pub fn u64(&mut self, value: u64) {
+        self.out
+            .extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
+    }
+
+    /// Anything serde can write, through serde_json itself.
+    pub fn serde<T: ?Sized + Serialize>(&mut self, value: &T) -> Fast<()> {
+        serde_json::to_writer(&mut self.out, value).map_err(|_| Bail)
+    }
+
+    /// A string, quoted and escaped as serde_json does.
+    #[inline]
+    pub fn str(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        self.out.reserve(bytes.len() + 2);
+        self.out.push(b'"');
+        let mut start = 0;
+        loop {
+            let run = escape_free_run(&bytes[start..]);
+            self.out.extend_from_slice(&bytes[start..start + run]);
+            start += run;
+            let Some(&byte) = bytes.get(start) else { break };
+            self.escape(byte);
+            start += 1;
+        }
+        self.out.push(b'"');
+    }
+
+    #[cold]
+    fn escape(&mut self, byte: u8) {
+        let short = match byte {
+            b'"' => b'"',
+            b'\\' => b'\\',
+            0x08 => b'b',
+            0x0c => b'f',
+            b'\n' => b'n',
+            b'\r' => b'r',
+            b'\t' => b't',
+            _ => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                self.out.extend_from_slice(b"\\u00");
+                self.out.push(HEX[usize::from(byte >> 4)]);
+                self.out.push(HEX[usize::from(byte & 0xf)]);
+                return;
+            }
+        };
+        self.out.extend_from_slice(&[b'\\', short]);
+    }
+
+    fn number(&mut self, number: &Number) -> Fast<()> {
+        if let Some(value) = number.as_u64() {
+            self.u64(value);
+        } else if let Some(value) = number.as_i64() {
+            self.i64(value);
+        } else {
+            self.serde(number)?;
+        }
+        Ok(())
+    }
+
+    pub fn value(&mut self, value: &Value) -> Fast<()> {
+        match value {
+            Value::Null => self.null(),
+            Value::Bool(value) => self.bool(*value),
+            Value::Number(number) => self.number(number)?,
+            Value::String(text) => self.str(text),
+            Value::Array(items) => {
+                self.out.push(b'[');
+                for (index, item) in items.iter().enumerate() {
+                    if index > 0 {
+                        self.out.push(b',');
+                    }
+                    self.value(item)?;
+                }
+                self.out.push(b']');
+            }
+            Value::Object(map) => {
+                let start = self.object_start();
+                for (key, value) in map {
+                    self.member(key);
+                    self.value(value)?;
+                }
+                self.object_end(start);
+            }
+        }
+        Ok(())
+    }
+
+    /// `,"key":` for a member whose key is known only at run time.
+    #[inline]
+    pub fn member(&mut self, key: &str) {
+        self.out.push(b',');
+        self.str(key);
+        self.out.push(b':');
+    }
+}
+
+/// How many bytes at the start of `bytes` serde_json writes as they are:
+/// all but `"`, `\` and control characters. Eight at a time, as in the
+/// reader.
+#[inline]
+fn escape_free_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut run = 0;
+    loop {
+        while let Some(chunk) = bytes.get(run..run + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+            let quote = word ^ (ONES * u64::from(b'"'));
+            let backslash = word ^ (ONES * u64::from(b'\\'));
+            let special = (quote.wrapping_sub(ONES) & !quote)
+                | (backslash.wrapping_sub(ONES) & !backslash)
+                | (word.wrapping_sub(ONES * 0x20) & !word);
+            if special & HIGH != 0 {
+                break;
+            }
+            run += 8;
+        }
+        let stop = bytes.len().min(run + 8);
+        while run < stop {
+            let byte = bytes[run];
+            if byte == b'"' || byte == b'\\' || byte < 0x20 {
+                return run;
+            }
+            run += 1;
+        }
+        if run == bytes.len() {
+            return run;
+        }
+    }
+}
