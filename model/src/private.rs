@@ -16,6 +16,13 @@ pub use crate::json::{
     write_direct, Bail, Direct, Fast, Reader, Slot, ThroughSerde, Writer,
 };
 
+/// Readers that refuse a key repeated in one object. The direct reader
+/// refuses such keys too (it leaves them to serde), so the macro reads a
+/// field that names one of these directly.
+pub mod strict {
+    pub use crate::strict::{option_btree_map, option_map};
+}
+
 /// `Option<Option<T>>` fields: the outer `None` is a missing key (left out
 /// on write by `skip_serializing_if`), `Some(None)` is `null`.
 pub mod double_option {

@@ -163,7 +163,7 @@ impl<'de> Visitor<'de> for ObjectVisitor {
 
 /// `Option<Map>` fields (metadata): `null` is `None`; a repeated key at any
 /// depth is an error.
-pub(crate) fn option_map<'de, D>(deserializer: D) -> Result<Option<Map<String, Value>>, D::Error>
+pub fn option_map<'de, D>(deserializer: D) -> Result<Option<Map<String, Value>>, D::Error>
 where
     D: Deserializer<'de>,
 {
@@ -172,9 +172,7 @@ where
 
 /// `Option<BTreeMap<String, V>>` fields: `null` is `None`; a repeated key
 /// is an error.
-pub(crate) fn option_btree_map<'de, D, V>(
-    deserializer: D,
-) -> Result<Option<BTreeMap<String, V>>, D::Error>
+pub fn option_btree_map<'de, D, V>(deserializer: D) -> Result<Option<BTreeMap<String, V>>, D::Error>
 where
     D: Deserializer<'de>,
     V: Deserialize<'de>,

@@ -211,7 +211,7 @@ impl<'a> Reader<'a> {
         let start = self.pos;
         let mut ascii = true;
         loop {
-            self.pos += plain_run(&self.bytes[self.pos..]);
+            self.pos += plain_run(self.bytes.get(self.pos..).unwrap_or_default());
             match self.bytes.get(self.pos) {
                 Some(b'"') => break,
                 Some(b'\\') => return self.escaped_string(start),
@@ -514,40 +514,51 @@ enum Span {
 }
 
 /// How many bytes at the start of `bytes` need no attention inside a
-/// string: not `"`, `\`, a control character or a non-ASCII byte. Eight
-/// bytes are tested at a time; a word that may hold one is then looked at
-/// byte by byte.
+/// string: not `"`, `\`, a control character or a non-ASCII byte.
 #[inline]
 fn plain_run(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut run = 0;
-    loop {
-        while let Some(chunk) = bytes.get(run..run + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            let quote = word ^ (ONES * u64::from(b'"'));
-            let backslash = word ^ (ONES * u64::from(b'\\'));
-            // A zero byte of `quote` or `backslash`, a byte under 0x20, or a
-            // high bit; a borrow may flag a later byte too, never miss one.
-            let special = (quote.wrapping_sub(ONES) & !quote)
-                | (backslash.wrapping_sub(ONES) & !backslash)
-                | word.wrapping_sub(ONES * 0x20)
-                | word;
-            if special & HIGH != 0 {
-                break;
-            }
-            run += 8;
+    while let Some(chunk) = bytes.get(run..run + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let flags = swar::specials(word) | (word & swar::HIGH);
+        if flags != 0 {
+            return run + swar::first_flagged(flags);
         }
-        let stop = bytes.len().min(run + 8);
-        while run < stop {
-            let byte = bytes[run];
-            if byte == b'"' || byte == b'\\' || !(0x20..0x80).contains(&byte) {
-                return run;
-            }
-            run += 1;
+        run += 8;
+    }
+    while let Some(&byte) = bytes.get(run) {
+        if byte == b'"' || byte == b'\\' || !(0x20..0x80).contains(&byte) {
+            break;
         }
-        if run == bytes.len() {
-            return run;
-        }
+        run += 1;
+    }
+    run
+}
+
+/// Eight bytes tested at once, as one `u64` read little-endian.
+pub(super) mod swar {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    pub(in crate::json) const HIGH: u64 = 0x8080_8080_8080_8080;
+
+    /// The high bit of each byte that is zero; a borrow may flag bytes
+    /// after a zero byte too, but never one before the first.
+    #[inline]
+    fn zero_bytes(word: u64) -> u64 {
+        word.wrapping_sub(ONES) & !word & HIGH
+    }
+
+    /// Flags `"`, `\` and bytes under 0x20 (among ASCII bytes); the lowest
+    /// flag is always a true one.
+    #[inline]
+    pub(in crate::json) fn specials(word: u64) -> u64 {
+        zero_bytes(word ^ (ONES * u64::from(b'"')))
+            | zero_bytes(word ^ (ONES * u64::from(b'\\')))
+            | (word.wrapping_sub(ONES * 0x20) & !word & HIGH)
+    }
+
+    /// The index of the lowest flagged byte.
+    #[inline]
+    pub(in crate::json) fn first_flagged(flags: u64) -> usize {
+        (flags.trailing_zeros() / 8) as usize
     }
 }

@@ -7,7 +7,7 @@
 use serde::Serialize;
 use serde_json::{Number, Value};
 
-use super::read::{Bail, Fast};
+use super::read::{swar, Bail, Fast};
 
 /// Output bytes, always valid UTF-8.
 pub struct Writer {
@@ -172,36 +172,25 @@ impl Writer {
 }
 
 /// How many bytes at the start of `bytes` serde_json writes as they are:
-/// all but `"`, `\` and control characters. Eight at a time, as in the
-/// reader.
+/// all but `"`, `\` and control characters.
 #[inline]
 fn escape_free_run(bytes: &[u8]) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let mut run = 0;
-    loop {
-        while let Some(chunk) = bytes.get(run..run + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-            let quote = word ^ (ONES * u64::from(b'"'));
-            let backslash = word ^ (ONES * u64::from(b'\\'));
-            let special = (quote.wrapping_sub(ONES) & !quote)
-                | (backslash.wrapping_sub(ONES) & !backslash)
-                | (word.wrapping_sub(ONES * 0x20) & !word);
-            if special & HIGH != 0 {
-                break;
-            }
-            run += 8;
+    while let Some(chunk) = bytes.get(run..run + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        // Non-ASCII bytes are written as they are; `specials` flags them
+        // only when they come after a flagged byte.
+        let flags = swar::specials(word);
+        if flags != 0 {
+            return run + swar::first_flagged(flags);
         }
-        let stop = bytes.len().min(run + 8);
-        while run < stop {
-            let byte = bytes[run];
-            if byte == b'"' || byte == b'\\' || byte < 0x20 {
-                return run;
-            }
-            run += 1;
-        }
-        if run == bytes.len() {
-            return run;
-        }
+        run += 8;
     }
+    while let Some(&byte) = bytes.get(run) {
+        if byte == b'"' || byte == b'\\' || byte < 0x20 {
+            break;
+        }
+        run += 1;
+    }
+    run
 }
