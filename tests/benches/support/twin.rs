@@ -5,7 +5,7 @@
 //!
 //! [`plain`] drops unknown keys, as serde does by default. [`flatten`] is the
 //! same plus a `#[serde(flatten)]` map on every struct, serde's own way of
-//! keeping them. [`padded`] is `plain` with the model's struct sizes.
+//! keeping them.
 //!
 //! `object` is an enum whose unknown strings become a unit `Other` (serde's
 //! `#[serde(other)]`), where the model keeps the string: on the documents
@@ -402,16 +402,6 @@ macro_rules! customer_types {
 /// Unknown keys are read past and dropped.
 pub mod plain {
     customer_types!();
-}
-
-/// The plain twin with an unused 24-byte map on every struct
-/// (`#[serde(skip)]`), where the model has its 8-byte `extra` field: what
-/// larger structs cost, without any routing of unknown keys.
-pub mod padded {
-    customer_types!(
-        #[serde(skip)]
-        pub extra: Map<String, Value>,
-    );
 }
 
 /// Unknown keys are kept, in a `#[serde(flatten)]` map on every struct.
