@@ -289,7 +289,7 @@ pub fn read_date_time(reader: &mut Reader<'_>) -> Fast<OffsetDateTime> {
 pub fn write_date_time(writer: &mut Writer, value: &OffsetDateTime) -> Fast<()> {
     let mut out = [0u8; crate::format::date_time::MAX_LEN];
     let len = crate::format::date_time::write(&mut out, *value).ok_or(Bail)?;
-    writer.quoted_ascii(&out[..len]);
+    writer.quoted_plain(&out[..len]);
     Ok(())
 }
 

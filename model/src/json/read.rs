@@ -205,7 +205,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a string up to its closing quote; its text is checked UTF-8.
-    #[inline]
+    #[inline(always)]
     fn string_body(&mut self) -> Fast<Span> {
         self.expect(b'"')?;
         let start = self.pos;
@@ -515,7 +515,7 @@ enum Span {
 
 /// How many bytes at the start of `bytes` need no attention inside a
 /// string: not `"`, `\`, a control character or a non-ASCII byte.
-#[inline]
+#[inline(always)]
 fn plain_run(bytes: &[u8]) -> usize {
     let mut run = 0;
     while let Some(chunk) = bytes.get(run..run + 8) {

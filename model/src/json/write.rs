@@ -47,9 +47,9 @@ impl Writer {
         }
     }
 
-    /// A string known to need no escape.
+    /// A string known to need no escape (ASCII or not).
     #[inline]
-    pub fn quoted_ascii(&mut self, text: &[u8]) {
+    pub fn quoted_plain(&mut self, text: &[u8]) {
         self.out.reserve(text.len() + 2);
         self.out.push(b'"');
         self.out.extend_from_slice(text);
@@ -88,16 +88,27 @@ impl Writer {
     #[inline]
     pub fn str(&mut self, text: &str) {
         let bytes = text.as_bytes();
-        self.out.reserve(bytes.len() + 2);
+        let run = escape_free_run(bytes);
+        if run == bytes.len() {
+            self.quoted_plain(bytes);
+        } else {
+            self.escaped_str(bytes, run);
+        }
+    }
+
+    /// A string with something to escape after its first `run` bytes.
+    #[cold]
+    fn escaped_str(&mut self, bytes: &[u8], mut run: usize) {
+        self.out.reserve(bytes.len() + 8);
         self.out.push(b'"');
         let mut start = 0;
         loop {
-            let run = escape_free_run(&bytes[start..]);
             self.out.extend_from_slice(&bytes[start..start + run]);
             start += run;
             let Some(&byte) = bytes.get(start) else { break };
             self.escape(byte);
             start += 1;
+            run = escape_free_run(&bytes[start..]);
         }
         self.out.push(b'"');
     }
