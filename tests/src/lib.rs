@@ -87,3 +87,29 @@ pub mod renamed {
         pub extra: vm::Map,
     }
 }
+
+/// Fields that the direct reader and writer hand to serde (a `with` module,
+/// a map type of std), or read by rules of their own (`skip`, a `default`
+/// function, a `skip_serializing_if` function, integers and floats).
+#[voucherify_model]
+pub struct Ledger {
+    #[serde(with = "voucherify_model::format::date_time")]
+    pub at: OffsetDateTime,
+    pub totals: std::collections::HashMap<String, i64>,
+    pub ratio: Option<f64>,
+    pub count: u32,
+    #[serde(default = "default_currency")]
+    pub currency: String,
+    #[serde(skip)]
+    pub cache: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub memo: String,
+    pub channels: Vec<Channel>,
+    pub kind: Option<AccountKind>,
+    #[voucherify(extra)]
+    pub extra: voucherify_model::Extra,
+}
+
+fn default_currency() -> String {
+    "USD".to_owned()
+}

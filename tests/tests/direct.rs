@@ -1,0 +1,172 @@
+//! The direct reader and writer behind `from_str` and `to_string` against
+//! serde_json going through the same types' serde impls: the same value or
+//! a failure on every input, the same bytes on every write, and the direct
+//! path really taken on ordinary documents.
+
+use std::fmt::Debug;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use voucherify_model::__private::{read_direct, write_direct};
+use voucherify_model::{CustomersCreateResponseBody, CustomersListResponseBody, Json};
+use voucherify_tests::{Account, Ledger, Page, Stamp};
+
+/// Reads `text` both ways and checks they agree; writes what was read both
+/// ways and checks the bytes agree. Returns whether the direct reader took
+/// the document itself.
+fn agree<T>(text: &str) -> bool
+where
+    T: Json + DeserializeOwned + Serialize + PartialEq + Debug,
+{
+    let ours = voucherify_model::from_str::<T>(text);
+    let theirs = serde_json::from_str::<T>(text);
+    assert_eq!(ours.as_ref().ok(), theirs.as_ref().ok(), "reading {text}");
+    let direct = read_direct::<T>(text.as_bytes());
+    if let Some(direct) = &direct {
+        assert_eq!(Some(direct), theirs.as_ref().ok(), "direct reading {text}");
+    }
+    if let Ok(value) = &theirs {
+        let written = voucherify_model::to_string(value).unwrap();
+        assert_eq!(
+            written,
+            serde_json::to_string(value).unwrap(),
+            "writing {text}"
+        );
+    }
+    direct.is_some()
+}
+
+const CUSTOMER: &str = r#"{"id":"cust_1","source_id":"s1","summary":{"redemptions":{"total_redeemed":1,"gift":{"redeemed_amount":100}},"orders":{"total_amount":24900,"last_order_date":"2024-01-02T03:04:05.678Z"}},"loyalty":{"points":5,"campaigns":{"Coffee Club":{"points":5,"loyalty_tier":"gold"}}},"referrals":{"total":1,"campaigns":[{"campaign_id":"c","referrer_id":"r","related_object_id":"o","related_object_type":"redemption","date":"2024-01-02T03:04:05.678Z"}]},"system_metadata":{"a":[1,-2,3.5,true,null,{"b":"c"}]},"created_at":"2022-08-30T06:32:07.380Z","updated_at":null,"assets":{"cockpit_url":"https://x"},"object":"customer","name":"Zoë Ångström","description":"line\nbreak \"quoted\" \u00e9 \ud83d\ude00","email":"z@example.com","phone":"+1","birthday":"1990-07-14","birthdate":"1990-07-14","address":{"city":"Łódź","country":"PL"},"metadata":{"tier":"gold","score":1e2,"neg":-922337203685477580},"segments":["x"]}"#;
+
+#[test]
+fn ordinary_documents_take_the_direct_path() {
+    let taken = [
+        agree::<CustomersCreateResponseBody>(CUSTOMER),
+        agree::<CustomersListResponseBody>(&format!(
+            r#"{{"object":"list","data_ref":"customers","customers":[{CUSTOMER},{CUSTOMER}],"total":2,"has_more":false}}"#
+        )),
+        agree::<Vec<CustomersCreateResponseBody>>(&format!(" [ {CUSTOMER} ,\n{CUSTOMER} ] ")),
+        agree::<Account>(
+            r#"{"id":"a","note":null,"closed_at":"2024-01-02T03:04:05+01:00","anniversary":null,"audited_at":"2024-01-02T03:04:05.123456Z","pin":"1","kind":"corp","x":{"y":[]}}"#,
+        ),
+        agree::<Stamp>(
+            r#"{"at":"2024-01-02T03:04:05Z","on":"2024-01-02","by":"me","legacy":7,"unknown":[1,{"a":null}]}"#,
+        ),
+        agree::<Ledger>(
+            r#"{"at":"2024-01-02T03:04:05.678Z","totals":{"a":1,"b":-2},"ratio":0.1,"count":4294967295,"cache":"kept","channels":["EMAIL","PUSH_NOTIFICATION"],"kind":"new_kind"}"#,
+        ),
+    ];
+    assert_eq!(taken, [true; 6]);
+}
+
+#[test]
+fn documents_out_of_the_ordinary_agree_with_serde() {
+    let customers = [
+        // Escaped keys go to serde, known or not.
+        r#"{"\u0069d":"a"}"#,
+        r#"{"id":"a","n\u00e9":1}"#,
+        // Repeated keys, at every level.
+        r#"{"id":"a","id":"b"}"#,
+        r#"{"x":1,"x":2}"#,
+        r#"{"metadata":{"a":1,"a":2}}"#,
+        r#"{"metadata":{"a":{"b":1,"b":2}}}"#,
+        r#"{"loyalty":{"campaigns":{"a":{},"a":{}}}}"#,
+        // Numbers at the edges.
+        r#"{"summary":{"redemptions":{},"orders":{"total_amount":9223372036854775807}}}"#,
+        r#"{"summary":{"redemptions":{},"orders":{"total_amount":-9223372036854775808}}}"#,
+        r#"{"summary":{"redemptions":{},"orders":{"total_amount":9223372036854775808}}}"#,
+        r#"{"summary":{"redemptions":{},"orders":{"total_amount":-0}}}"#,
+        r#"{"summary":{"redemptions":{},"orders":{"total_amount":1.0}}}"#,
+        r#"{"summary":{"redemptions":{},"orders":{"total_amount":01}}}"#,
+        r#"{"metadata":{"a":-0,"b":-0.0,"c":1E400,"d":1e-400,"e":123456789012345678901234567890}}"#,
+        r#"{"metadata":{"a":1.,"b":.5}}"#,
+        r#"{"metadata":{"big":18446744073709551615,"neg":-9223372036854775808}}"#,
+        r#"{"metadata":{"a":-}}"#,
+        // Strings.
+        r#"{"id":"\ud800"}"#,
+        r#"{"id":"\udc00\ud800"}"#,
+        r#"{"id":"\ud83d\ude00"}"#,
+        r#"{"id":"tab	inside"}"#,
+        r#"{"id":"\x"}"#,
+        r#"{"id":"\u12"}"#,
+        // Structure.
+        r#"{"id":"a",}"#,
+        r#"{"id":"a"} x"#,
+        r#"{"id" "a"}"#,
+        r#"["a"]"#,
+        r#"{"summary":{"orders":{}}}"#,
+        r#"{"object":"company"}"#,
+        r#"{"created_at":"2024-02-30T00:00:00Z"}"#,
+        r#"{"created_at":"2024-01-01T00:00:60Z"}"#,
+        r#"{"birthdate":"1990-7-14"}"#,
+        r#" {"id":"a"} "#,
+        "",
+        "nul",
+        "null",
+    ];
+    for text in customers {
+        agree::<CustomersCreateResponseBody>(text);
+    }
+    let deep = format!(
+        r#"{{"metadata":{{"a":{}1{}}}}}"#,
+        "[".repeat(200),
+        "]".repeat(200)
+    );
+    agree::<CustomersCreateResponseBody>(&deep);
+    let nested = format!(
+        r#"{{"metadata":{{"a":{}1{}}}}}"#,
+        "[".repeat(60),
+        "]".repeat(60)
+    );
+    agree::<CustomersCreateResponseBody>(&nested);
+
+    let accounts = [
+        r#"{"kind":"ENTERPRISE"}"#,
+        r#"{"id":"a","kind":"unheard_of"}"#,
+        r#"{"id":"a","closed_at":null,"anniversary":"2024-01-02","pin":null}"#,
+        r#"{"id":"a","opened_at":"2024-01-02T03:04:05-23:59"}"#,
+        r#"{"id":"a","opened_at":"0000-01-01T00:00:00+01:00"}"#,
+    ];
+    for text in accounts {
+        agree::<Account>(text);
+    }
+    let ledgers = [
+        r#"{"at":"2024-01-02T03:04:05Z","totals":{},"count":-1,"channels":[]}"#,
+        r#"{"at":"2024-01-02T03:04:05Z","totals":{},"count":4294967296,"channels":[]}"#,
+        r#"{"at":"2024-01-02T03:04:05Z","totals":{"a":1,"a":2},"count":1,"channels":[]}"#,
+        r#"{"at":"2024-01-02T03:04:05Z","totals":{},"count":1,"channels":["SMS"]}"#,
+        r#"{"at":"2024-01-02T03:04:05Z","totals":{},"count":1,"channels":[],"currency":"EUR","memo":"m","ratio":null}"#,
+        r#"{"at":"2024-01-02","totals":{},"count":1,"channels":[]}"#,
+        r#"{"totals":{},"count":1,"channels":[]}"#,
+    ];
+    for text in ledgers {
+        agree::<Ledger>(text);
+    }
+}
+
+#[test]
+fn generic_models_go_through_serde() {
+    let text = r#"{"items":[{"id":"a"}],"next":null,"more":true}"#;
+    assert!(read_direct::<Page<Account>>(text.as_bytes()).is_none());
+    assert!(!agree::<Page<Account>>(text));
+}
+
+#[test]
+fn writes_that_serde_refuses_are_left_to_it() {
+    let mut account = Account {
+        id: "a".into(),
+        ..Account::default()
+    };
+    account.extra.insert("kind".into(), "x".into());
+    assert!(write_direct(&account, Vec::new()).is_err());
+    let late = Account {
+        id: "a".into(),
+        opened_at: Some(voucherify_model::time::macros::datetime!(9999-12-31 23:00 -01:00)),
+        ..Account::default()
+    };
+    assert!(write_direct(&late, Vec::new()).is_err());
+    assert!(voucherify_model::to_string(&late)
+        .unwrap_err()
+        .to_string()
+        .starts_with("opened_at: "));
+}
