@@ -41,10 +41,20 @@
 //! # Reading and writing
 //!
 //! [`from_str`], [`from_slice`] and [`from_reader`] read JSON and report a
-//! failure with the JSON path where it happened ([`Error`]); they cost no
-//! more than `serde_json` when the input is good. [`to_string`],
-//! [`to_string_pretty`], [`to_vec`] and [`to_writer`] write it back. The
-//! types implement serde's traits, so any serde format works too.
+//! failure with the JSON path where it happened ([`Error`]). [`to_string`],
+//! [`to_vec`] and [`to_writer`] write it back compactly, and
+//! [`to_string_pretty`] with indentation. The types implement serde's
+//! traits, so any serde format works too.
+//!
+//! For JSON, `#[voucherify_model]` also generates a reader and a writer made
+//! for each model (the [`Json`] trait), which these functions use: on the
+//! benchmark's customers they read in about 0.6 and write in about 0.5 of
+//! the time serde_json takes for the same types without unknown-key
+//! capture. They agree with the serde impls on every input: what the direct
+//! reader does not take itself (an escaped key, an integer of 19 digits or
+//! more, a repeated key, a mistake) goes to serde_json through the serde
+//! impls, which gives the value or the error with its path. Output is byte
+//! for byte what serde_json writes.
 //!
 //! # What a round trip keeps
 //!
@@ -68,7 +78,8 @@
 //!
 //! On a struct with named fields, the attribute derives `Serialize`,
 //! `Deserialize`, `Debug`, `Clone` and `PartialEq` (without a `serde`
-//! dependency in your crate), with these rules:
+//! dependency in your crate), and [`Json`], the direct JSON path of
+//! [`from_str`] and [`to_string`], with these rules:
 //!
 //! | field | reading | writing |
 //! |---|---|---|

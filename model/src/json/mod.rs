@@ -26,8 +26,11 @@ use crate::{Map, Value};
 /// types models are built of: strings, integers, floats, `bool`, `Option`,
 /// `Box`, `Vec`, `BTreeMap<String, _>`, [`Map`] and [`Value`].
 ///
-/// Any other serde type can take part with an empty impl, which reads and
-/// writes it through serde_json:
+/// A generic model, or one with serde attributes the generated reader does
+/// not follow (`flatten`, `rename_all` on a struct, fields under `#[cfg]`,
+/// among others), gets an empty impl instead. So can any other serde type:
+/// an empty impl reads and writes it through serde_json, with the same
+/// results, only without the generated reader's speed.
 ///
 /// ```
 /// #[derive(serde::Serialize, serde::Deserialize)]
