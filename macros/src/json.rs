@@ -128,8 +128,16 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
         let ty = field.ty;
         quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;)
     });
-    let arms = read_fields.iter().enumerate().map(|(index, field)| {
-        let slot = format_ident!("__field{}", index);
+    // Keys usually come in the declared order: the next one is first
+    // compared, quotes and colon included, with the input as it stands.
+    let expected_arms = read_fields.iter().enumerate().map(|(index, field)| {
+        let pattern = LitByteStr::new(
+            format!("{}:", json_string(&wire_name(field))).as_bytes(),
+            Span::call_site(),
+        );
+        quote!(#index if __reader.take_key(#pattern) => #index,)
+    });
+    let name_arms = read_fields.iter().enumerate().map(|(index, field)| {
         let name = wire_name(field);
         let aliases = field
             .serde
@@ -137,9 +145,13 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
             .iter()
             .filter(|key| key.path.is_ident("alias"))
             .filter_map(|key| key.value.as_ref());
+        quote!(#name #(| #aliases)* => #index,)
+    });
+    let read_arms = read_fields.iter().enumerate().map(|(index, field)| {
+        let slot = format_ident!("__field{}", index);
         let value = read_value(field, krate);
         quote! {
-            #name #(| #aliases)* => {
+            #index => {
                 // serde refuses a field given twice.
                 if #slot.is_some() {
                     return ::core::result::Result::Err(#private::Bail);
@@ -148,6 +160,7 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
             }
         }
     });
+    let count = read_fields.len();
     let unknown = match extra {
         Some(_) => quote! {
             __key => {
@@ -156,6 +169,7 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
                 if __map.insert(::std::borrow::ToOwned::to_owned(__key), __value).is_some() {
                     return ::core::result::Result::Err(#private::Bail);
                 }
+                #count
             }
         },
         None if item.item.serde.has("deny_unknown_fields") => quote! {
@@ -164,6 +178,7 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
         None => quote! {
             _ => {
                 __reader.skip()?;
+                #count
             }
         },
     };
@@ -198,11 +213,22 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
         #(#wrappers)*
         #(#slots)*
         #extra_slot
+        let mut __expected: usize = 0;
         let mut __more = __reader.object_start()?;
         while __more {
-            match __reader.field_key()? {
-                #(#arms)*
-                #unknown
+            let __index: usize = match __expected {
+                #(#expected_arms)*
+                _ => match __reader.field_key()? {
+                    #(#name_arms)*
+                    #unknown
+                },
+            };
+            match __index {
+                #(#read_arms)*
+                _ => {}
+            }
+            if __index < #count {
+                __expected = __index + 1;
             }
             __more = __reader.object_next()?;
         }

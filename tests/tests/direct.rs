@@ -40,7 +40,20 @@ const CUSTOMER: &str = r#"{"id":"cust_1","source_id":"s1","summary":{"redemption
 
 #[test]
 fn ordinary_documents_take_the_direct_path() {
+    // Indented, and with the keys in reverse order: no key where the
+    // reader first looks for it.
+    let value: serde_json::Value = serde_json::from_str(CUSTOMER).unwrap();
+    let pretty = serde_json::to_string_pretty(&value).unwrap();
+    let object = value.as_object().unwrap();
+    let reversed: Vec<String> = object
+        .iter()
+        .rev()
+        .map(|(key, value)| format!("{}:{value}", serde_json::to_string(key).unwrap()))
+        .collect();
+    let reversed = format!("{{{}}}", reversed.join(","));
     let taken = [
+        agree::<CustomersCreateResponseBody>(&pretty),
+        agree::<CustomersCreateResponseBody>(&reversed),
         agree::<CustomersCreateResponseBody>(CUSTOMER),
         agree::<CustomersListResponseBody>(&format!(
             r#"{{"object":"list","data_ref":"customers","customers":[{CUSTOMER},{CUSTOMER}],"total":2,"has_more":false}}"#
@@ -56,7 +69,7 @@ fn ordinary_documents_take_the_direct_path() {
             r#"{"at":"2024-01-02T03:04:05.678Z","totals":{"a":1,"b":-2},"ratio":0.1,"count":4294967295,"cache":"kept","channels":["EMAIL","PUSH_NOTIFICATION"],"kind":"new_kind"}"#,
         ),
     ];
-    assert_eq!(taken, [true; 6]);
+    assert_eq!(taken, [true; 8]);
 }
 
 #[test]

@@ -165,6 +165,19 @@ impl<'a> Reader<'a> {
         Ok(self.text(start))
     }
 
+    /// Takes `pattern` (a key in quotes and its colon) if the input goes on
+    /// with exactly those bytes.
+    #[inline(always)]
+    pub fn take_key(&mut self, pattern: &[u8]) -> bool {
+        match self.bytes.get(self.pos..self.pos + pattern.len()) {
+            Some(found) if found == pattern => {
+                self.pos += pattern.len();
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// A member's key and the `:` after it, borrowed from the input: a key
     /// with an escape goes to the serde path. For models, whose keys are
     /// plain names.
