@@ -183,7 +183,7 @@ impl Writer {
 }
 
 /// How many bytes at the start of `bytes` serde_json writes as they are:
-/// all but `"`, `\` and control characters.
+/// all but `"`, `\\` and control characters.
 #[inline]
 fn escape_free_run(bytes: &[u8]) -> usize {
     let mut run = 0;
@@ -197,11 +197,43 @@ fn escape_free_run(bytes: &[u8]) -> usize {
         }
         run += 8;
     }
+    if run == bytes.len() {
+        return run;
+    }
+    if let Some(last) = bytes
+        .len()
+        .checked_sub(8)
+        .and_then(|start| bytes.get(start..))
+    {
+        // The last eight bytes, overlapping some already passed, in which
+        // nothing is flagged.
+        let start = bytes.len() - 8;
+        let word = u64::from_le_bytes(last.try_into().unwrap_or([0; 8]));
+        let flags = swar::specials(word);
+        return if flags == 0 {
+            bytes.len()
+        } else {
+            start + swar::first_flagged(flags)
+        };
+    }
     while let Some(&byte) = bytes.get(run) {
-        if byte == b'"' || byte == b'\\' || byte < 0x20 {
+        if NEEDS_ESCAPE[usize::from(byte)] {
             break;
         }
         run += 1;
     }
     run
 }
+
+/// The bytes serde_json escapes in a string.
+static NEEDS_ESCAPE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = true;
+        byte += 1;
+    }
+    table[b'"' as usize] = true;
+    table[b'\\' as usize] = true;
+    table
+};
