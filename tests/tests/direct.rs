@@ -183,3 +183,22 @@ fn writes_that_serde_refuses_are_left_to_it() {
         .to_string()
         .starts_with("opened_at: "));
 }
+
+#[test]
+fn strings_are_escaped_as_serde_json_escapes_them() {
+    let specials = ['"', '\\', '\n', '\u{1}', '\u{1f}', '\u{7f}', 'é', '😀', ' '];
+    for len in 0..=20 {
+        for at in 0..=len {
+            for special in specials {
+                let mut text: String = "abcdefghijklmnopqrstu"[..len].to_owned();
+                text.insert(at, special);
+                let value = serde_json::Value::String(text);
+                let written = voucherify_model::to_string(&value).unwrap();
+                assert_eq!(written, serde_json::to_string(&value).unwrap());
+                let back: serde_json::Value = voucherify_model::from_str(&written).unwrap();
+                assert_eq!(back, value);
+                assert!(read_direct::<serde_json::Value>(written.as_bytes()).is_some());
+            }
+        }
+    }
+}
