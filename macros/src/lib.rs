@@ -3,8 +3,9 @@
 //! Use it through the `voucherify-model` crate, which re-exports it and
 //! holds the runtime pieces the generated code names; its documentation
 //! describes what the macro does. This crate is a pipeline: `attr` and
-//! `ast` read the input, `valid` checks it and `expand` writes the
-//! output; `ctxt` gathers errors so that all are reported at once.
+//! `ast` read the input, `valid` checks it, `expand` writes the output
+//! and `json` the direct JSON reader and writer within it; `ctxt` gathers
+//! errors so that all are reported at once.
 
 mod ast;
 mod attr;
