@@ -49,6 +49,9 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
                 #read
             }
 
+            // Written out where it is used, as serde's generic impls are, rather
+            // than in the crate that defines the model.
+            #[inline]
             fn write_json(&self, __writer: &mut #private::Writer) -> #private::Fast<()> {
                 #[allow(unused_imports)]
                 use #private::{Direct as _, ThroughSerde as _};
@@ -533,6 +536,7 @@ pub(crate) fn enum_impl(item: &Enum, names: &[Option<WireNames>], krate: &Path) 
         #[automatically_derived]
         #[allow(deprecated)]
         impl #krate::Json for #ident {
+            #[inline]
             fn read_json(__reader: &mut #private::Reader<'_>) -> #private::Fast<Self> {
                 ::core::result::Result::Ok(match __reader.str()? {
                     #(#read_arms,)*
@@ -540,6 +544,7 @@ pub(crate) fn enum_impl(item: &Enum, names: &[Option<WireNames>], krate: &Path) 
                 })
             }
 
+            #[inline]
             fn write_json(&self, __writer: &mut #private::Writer) -> #private::Fast<()> {
                 __writer.str(match self {
                     #(#write_arms,)*
