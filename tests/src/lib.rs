@@ -89,7 +89,7 @@ pub mod renamed {
 }
 
 /// Fields that the direct reader and writer hand to serde (a `with` module,
-/// a map type of std), or read by rules of their own (`skip`, a `default`
+/// a tuple), or read by rules of their own (`skip`, a `default`
 /// function, a `skip_serializing_if` function, integers and floats).
 #[voucherify_model]
 pub struct Ledger {
@@ -106,6 +106,7 @@ pub struct Ledger {
     pub memo: String,
     pub channels: Vec<Channel>,
     pub kind: Option<AccountKind>,
+    pub bounds: Option<(i64, i64)>,
     #[voucherify(extra)]
     pub extra: voucherify_model::Extra,
 }

@@ -66,7 +66,7 @@ fn ordinary_documents_take_the_direct_path() {
             r#"{"at":"2024-01-02T03:04:05Z","on":"2024-01-02","by":"me","legacy":7,"unknown":[1,{"a":null}]}"#,
         ),
         agree::<Ledger>(
-            r#"{"at":"2024-01-02T03:04:05.678Z","totals":{"a":1,"b":-2},"ratio":0.1,"count":4294967295,"cache":"kept","channels":["EMAIL","PUSH_NOTIFICATION"],"kind":"new_kind"}"#,
+            r#"{"at":"2024-01-02T03:04:05.678Z","totals":{"a":1,"b":-2},"ratio":0.1,"count":4294967295,"cache":"kept","channels":["EMAIL","PUSH_NOTIFICATION"],"kind":"new_kind","bounds":[-1,2]}"#,
         ),
     ];
     assert_eq!(taken, [true; 8]);
@@ -150,6 +150,8 @@ fn documents_out_of_the_ordinary_agree_with_serde() {
         r#"{"at":"2024-01-02T03:04:05Z","totals":{},"count":1,"channels":["SMS"]}"#,
         r#"{"at":"2024-01-02T03:04:05Z","totals":{},"count":1,"channels":[],"currency":"EUR","memo":"m","ratio":null}"#,
         r#"{"at":"2024-01-02","totals":{},"count":1,"channels":[]}"#,
+        r#"{"at":"2024-01-02T03:04:05Z","totals":{},"count":1,"channels":[],"bounds":[1]}"#,
+        r#"{"at":"2024-01-02T03:04:05Z","totals":{},"count":1,"channels":[],"bounds":null}"#,
         r#"{"totals":{},"count":1,"channels":[]}"#,
     ];
     for text in ledgers {

@@ -5,7 +5,8 @@
 mod read;
 mod write;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasher;
 use std::marker::PhantomData;
 
 use serde::de::DeserializeOwned;
@@ -24,7 +25,8 @@ use crate::{Map, Value};
 /// and writer made for the type, which give the same results as serde_json
 /// and the type's serde impls, only faster. It is implemented here for the
 /// types models are built of: strings, integers, floats, `bool`, `Option`,
-/// `Box`, `Vec`, `BTreeMap<String, _>`, [`Map`] and [`Value`].
+/// `Box`, `Vec`, `BTreeMap<String, _>`, `HashMap<String, _>`, [`Map`],
+/// [`Value`] and [`Extra`](crate::Extra).
 ///
 /// A generic model, or one with serde attributes the generated reader does
 /// not follow (`flatten`, `rename_all` on a struct, fields under `#[cfg]`,
@@ -198,28 +200,68 @@ impl<T: Json> Json for [T] {
 impl<T: Json> Json for BTreeMap<String, T> {
     fn read_json(reader: &mut Reader<'_>) -> Fast<Self> {
         let mut map = BTreeMap::new();
-        let mut more = reader.object_start()?;
-        while more {
-            let key = reader.key()?.to_owned();
-            let value = T::read_json(reader)?;
-            // serde keeps the last of a repeated key, the models refuse it:
-            // either way, serde decides.
-            if map.insert(key, value).is_some() {
-                return Err(Bail);
-            }
-            more = reader.object_next()?;
-        }
+        read_members(reader, |key, value| map.insert(key, value).is_none())?;
         Ok(map)
     }
 
     fn write_json(&self, writer: &mut Writer) -> Fast<()> {
-        let start = writer.object_start();
-        for (key, value) in self {
-            writer.member(key);
-            value.write_json(writer)?;
+        write_members(writer, self)
+    }
+}
+
+impl<T: Json, S: BuildHasher + Default> Json for HashMap<String, T, S> {
+    fn read_json(reader: &mut Reader<'_>) -> Fast<Self> {
+        let mut map = HashMap::default();
+        read_members(reader, |key, value| map.insert(key, value).is_none())?;
+        Ok(map)
+    }
+
+    /// In the map's own order, as serde_json writes it.
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        write_members(writer, self)
+    }
+}
+
+/// Reads an object's members, handing each to `insert`, which says whether
+/// its key was new. serde keeps the last of a repeated key and the models
+/// refuse it: either way, serde decides.
+fn read_members<T: Json>(
+    reader: &mut Reader<'_>,
+    mut insert: impl FnMut(String, T) -> bool,
+) -> Fast<()> {
+    let mut more = reader.object_start()?;
+    while more {
+        let key = reader.key()?.to_owned();
+        let value = T::read_json(reader)?;
+        if !insert(key, value) {
+            return Err(Bail);
         }
-        writer.object_end(start);
-        Ok(())
+        more = reader.object_next()?;
+    }
+    Ok(())
+}
+
+/// Writes an object's members in the order given.
+fn write_members<'a, T: Json + 'a>(
+    writer: &mut Writer,
+    members: impl IntoIterator<Item = (&'a String, &'a T)>,
+) -> Fast<()> {
+    let start = writer.object_start();
+    for (key, value) in members {
+        writer.member(key);
+        value.write_json(writer)?;
+    }
+    writer.object_end(start);
+    Ok(())
+}
+
+impl Json for crate::Extra {
+    fn read_json(reader: &mut Reader<'_>) -> Fast<Self> {
+        reader.object().map(Self::from)
+    }
+
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        self.as_map().write_json(writer)
     }
 }
 
@@ -229,13 +271,7 @@ impl Json for Map {
     }
 
     fn write_json(&self, writer: &mut Writer) -> Fast<()> {
-        let start = writer.object_start();
-        for (key, value) in self {
-            writer.member(key);
-            writer.value(value)?;
-        }
-        writer.object_end(start);
-        Ok(())
+        write_members(writer, self)
     }
 }
 
