@@ -75,10 +75,12 @@ fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
         let ty = field.ty;
         quote! { #(#attrs)* #deprecation #additions #field_vis #field_ident: #ty }
     });
+    // serde's derive comes before the user's `#[serde]` attributes, which
+    // are its helpers.
     let definition = quote! {
+        #direct_serde
         #(#item_attrs)*
         #[derive(::core::clone::Clone, ::core::cmp::PartialEq)]
-        #direct_serde
         #allow_deprecated
         #vis struct #ident #generics #where_clause {
             #(#fields,)*

@@ -114,3 +114,10 @@ pub struct Ledger {
 fn default_currency() -> String {
     "USD".to_owned()
 }
+
+/// Unknown keys refused.
+#[voucherify_model]
+#[serde(deny_unknown_fields)]
+pub struct Closed {
+    pub id: Option<String>,
+}

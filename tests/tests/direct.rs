@@ -9,7 +9,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use voucherify_model::__private::{read_direct, write_direct};
 use voucherify_model::{CustomersCreateResponseBody, CustomersListResponseBody, Json};
-use voucherify_tests::{Account, Ledger, Page, Stamp};
+use voucherify_tests::{Account, Closed, Ledger, Page, Stamp};
 
 /// Reads `text` both ways and checks they agree; writes what was read both
 /// ways and checks the bytes agree. Returns whether the direct reader took
@@ -157,6 +157,8 @@ fn documents_out_of_the_ordinary_agree_with_serde() {
     for text in ledgers {
         agree::<Ledger>(text);
     }
+    assert!(agree::<Closed>(r#"{"id":"a"}"#));
+    assert!(!agree::<Closed>(r#"{"id":"a","other":1}"#));
 }
 
 #[test]

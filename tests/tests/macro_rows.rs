@@ -400,3 +400,15 @@ fn clone_and_equality_cover_every_field() {
     other.extra.insert("u".into(), json!(2));
     assert_ne!(other, account);
 }
+
+#[test]
+fn container_serde_attributes_apply_to_a_struct_without_extra() {
+    use voucherify_tests::Closed;
+    let closed: Closed = from_str(r#"{"id":"a"}"#).unwrap();
+    assert_eq!(closed.id.as_deref(), Some("a"));
+    let error = from_str::<Closed>(r#"{"id":"a","other":1}"#).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "other: unknown field `other`, expected `id` at line 1 column 17"
+    );
+}
