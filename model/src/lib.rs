@@ -48,7 +48,7 @@
 //!
 //! For JSON, `#[voucherify_model]` also generates a reader and a writer made
 //! for each model (the [`Json`] trait), which these functions use: on the
-//! benchmark's customers they read in about 0.6 and write in about 0.5 of
+//! benchmark's customers they read in about half and write in about 0.4 of
 //! the time serde_json takes for the same types without unknown-key
 //! capture. They agree with the serde impls on every input: what the direct
 //! reader does not take itself (an escaped key, an integer of 19 digits or
