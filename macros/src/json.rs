@@ -43,7 +43,12 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
         #[automatically_derived]
         #[allow(deprecated)]
         impl #json for #ident {
-            fn read_json(__reader: &mut #private::Reader<'_>) -> #private::Fast<Self> {
+            // One body per model, not copied into each caller: inlined, it reads
+            // slower.
+            #[inline(never)]
+            fn read_json<__I: #private::Input>(
+                __reader: &mut #private::Reader<'_, __I>,
+            ) -> #private::Fast<Self> {
                 #[allow(unused_imports)]
                 use #private::{Direct as _, ThroughSerde as _};
                 #read
@@ -272,7 +277,7 @@ fn read_value(field: &Field, krate: &Path) -> TokenStream {
     let private = quote!(#krate::__private);
     if deserialize_with(field).is_some() {
         let wrapper = wrapper_ident("__Read", field);
-        return quote!(#private::through_serde::<#wrapper>(__reader)?.0);
+        return quote!(#private::through_serde::<#wrapper, __I>(__reader)?.0);
     }
     let ty = field.ty;
     let inner = value_type(field);
@@ -537,7 +542,9 @@ pub(crate) fn enum_impl(item: &Enum, names: &[Option<WireNames>], krate: &Path) 
         #[allow(deprecated)]
         impl #krate::Json for #ident {
             #[inline]
-            fn read_json(__reader: &mut #private::Reader<'_>) -> #private::Fast<Self> {
+            fn read_json<__I: #private::Input>(
+                __reader: &mut #private::Reader<'_, __I>,
+            ) -> #private::Fast<Self> {
                 ::core::result::Result::Ok(match __reader.str()? {
                     #(#read_arms,)*
                     #read_other,

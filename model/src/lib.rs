@@ -206,7 +206,7 @@ pub fn from_str<'a, T>(text: &'a str) -> Result<T, Error>
 where
     T: Json + Deserialize<'a>,
 {
-    if let Some(value) = json::read_direct(text.as_bytes()) {
+    if let Some(value) = json::read_direct_text(text) {
         return Ok(value);
     }
     serde_json::from_str(text)

@@ -12,8 +12,9 @@ pub use serde_json;
 pub use crate::extra::{ExtraDeserializer, ExtraSerializer};
 pub use crate::extra_map::ExtraField;
 pub use crate::json::{
-    read_date, read_date_time, read_direct, through_serde, write_date, write_date_time,
-    write_direct, Bail, Direct, Fast, Reader, Slot, ThroughSerde, Writer,
+    read_date, read_date_time, read_direct, read_direct_text, through_serde, write_date,
+    write_date_time, write_direct, Bail, Bytes, Direct, Fast, Input, Reader, Slot, Text,
+    ThroughSerde, Writer,
 };
 
 /// Readers that refuse a key repeated in one object. The direct reader

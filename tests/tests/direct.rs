@@ -7,7 +7,7 @@ use std::fmt::Debug;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use voucherify_model::__private::{read_direct, write_direct};
+use voucherify_model::__private::{read_direct, read_direct_text, write_direct};
 use voucherify_model::{CustomersCreateResponseBody, CustomersListResponseBody, Json};
 use voucherify_tests::{Account, Closed, Ledger, Page, Stamp};
 
@@ -25,6 +25,12 @@ where
     if let Some(direct) = &direct {
         assert_eq!(Some(direct), theirs.as_ref().ok(), "direct reading {text}");
     }
+    // Text known to be UTF-8 is read the same, without the UTF-8 checks.
+    assert_eq!(
+        read_direct_text::<T>(text),
+        direct,
+        "direct reading of text {text}"
+    );
     if let Ok(value) = &theirs {
         let written = voucherify_model::to_string(value).unwrap();
         assert_eq!(

@@ -13,7 +13,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
-pub use self::read::{Bail, Fast, Reader};
+pub use self::read::{Bail, Bytes, Fast, Input, Reader, Text};
 pub use self::write::Writer;
 use crate::{Map, Value};
 
@@ -49,7 +49,7 @@ use crate::{Map, Value};
 pub trait Json {
     /// Reads a value directly, or gives up so that serde reads it.
     #[doc(hidden)]
-    fn read_json(reader: &mut Reader<'_>) -> Fast<Self>
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self>
     where
         Self: Sized,
     {
@@ -67,7 +67,7 @@ pub trait Json {
 
 impl Json for String {
     #[inline]
-    fn read_json(reader: &mut Reader<'_>) -> Fast<Self> {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         reader.string()
     }
 
@@ -86,7 +86,7 @@ impl Json for str {
 }
 
 impl Json for bool {
-    fn read_json(reader: &mut Reader<'_>) -> Fast<Self> {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         reader.bool()
     }
 
@@ -102,7 +102,7 @@ macro_rules! integers {
     ($read:ident, $write:ident: $($ty:ty)*) => {$(
         impl Json for $ty {
             #[inline]
-            fn read_json(reader: &mut Reader<'_>) -> Fast<Self> {
+            fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
                 reader.$read()?.try_into().map_err(|_| Bail)
             }
 
@@ -122,7 +122,7 @@ integers!(u64, u64: u64 u32 u16 u8);
 macro_rules! floats {
     ($($ty:ty)*) => {$(
         impl Json for $ty {
-            fn read_json(reader: &mut Reader<'_>) -> Fast<Self> {
+            fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
                 through_serde(reader)
             }
 
@@ -137,7 +137,7 @@ floats!(f64 f32);
 
 impl<T: Json> Json for Option<T> {
     #[inline]
-    fn read_json(reader: &mut Reader<'_>) -> Fast<Self> {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         if reader.null()? {
             Ok(None)
         } else {
@@ -158,7 +158,7 @@ impl<T: Json> Json for Option<T> {
 }
 
 impl<T: Json> Json for Box<T> {
-    fn read_json(reader: &mut Reader<'_>) -> Fast<Self> {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         T::read_json(reader).map(Box::new)
     }
 
@@ -168,7 +168,7 @@ impl<T: Json> Json for Box<T> {
 }
 
 impl<T: Json> Json for Vec<T> {
-    fn read_json(reader: &mut Reader<'_>) -> Fast<Self> {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         let mut items = Vec::new();
         let mut more = reader.array_start()?;
         while more {
@@ -198,7 +198,7 @@ impl<T: Json> Json for [T] {
 }
 
 impl<T: Json> Json for BTreeMap<String, T> {
-    fn read_json(reader: &mut Reader<'_>) -> Fast<Self> {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         let mut map = BTreeMap::new();
         read_members(reader, |key, value| map.insert(key, value).is_none())?;
         Ok(map)
@@ -210,7 +210,7 @@ impl<T: Json> Json for BTreeMap<String, T> {
 }
 
 impl<T: Json, S: BuildHasher + Default> Json for HashMap<String, T, S> {
-    fn read_json(reader: &mut Reader<'_>) -> Fast<Self> {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         let mut map = HashMap::default();
         read_members(reader, |key, value| map.insert(key, value).is_none())?;
         Ok(map)
@@ -225,8 +225,8 @@ impl<T: Json, S: BuildHasher + Default> Json for HashMap<String, T, S> {
 /// Reads an object's members, handing each to `insert`, which says whether
 /// its key was new. serde keeps the last of a repeated key and the models
 /// refuse it: either way, serde decides.
-fn read_members<T: Json>(
-    reader: &mut Reader<'_>,
+fn read_members<T: Json, I: Input>(
+    reader: &mut Reader<'_, I>,
     mut insert: impl FnMut(String, T) -> bool,
 ) -> Fast<()> {
     let mut more = reader.object_start()?;
@@ -256,7 +256,7 @@ fn write_members<'a, T: Json + 'a>(
 }
 
 impl Json for crate::Extra {
-    fn read_json(reader: &mut Reader<'_>) -> Fast<Self> {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         reader.object().map(Self::from)
     }
 
@@ -266,7 +266,7 @@ impl Json for crate::Extra {
 }
 
 impl Json for Map {
-    fn read_json(reader: &mut Reader<'_>) -> Fast<Self> {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         reader.object()
     }
 
@@ -276,7 +276,7 @@ impl Json for Map {
 }
 
 impl Json for Value {
-    fn read_json(reader: &mut Reader<'_>) -> Fast<Self> {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         reader.value()
     }
 
@@ -294,7 +294,16 @@ impl<T: ?Sized + Json> Json for &T {
 /// A whole document through the direct reader: `None` leaves it to serde.
 #[inline]
 pub fn read_direct<T: Json>(bytes: &[u8]) -> Option<T> {
-    let mut reader = Reader::new(bytes);
+    read_all(Reader::new(bytes))
+}
+
+/// A whole document of UTF-8 text through the direct reader.
+#[inline]
+pub fn read_direct_text<T: Json>(text: &str) -> Option<T> {
+    read_all(Reader::from_text(text))
+}
+
+fn read_all<T: Json, I: Input>(mut reader: Reader<'_, I>) -> Option<T> {
     let value = T::read_json(&mut reader).ok()?;
     reader.end().ok()?;
     Some(value)
@@ -312,14 +321,14 @@ pub fn write_direct<T: ?Sized + Json>(value: &T, out: Vec<u8>) -> Result<Vec<u8>
 }
 
 /// Reads one value with serde_json, from its own text.
-pub fn through_serde<T: DeserializeOwned>(reader: &mut Reader<'_>) -> Fast<T> {
+pub fn through_serde<T: DeserializeOwned, I: Input>(reader: &mut Reader<'_, I>) -> Fast<T> {
     let text = reader.skip()?;
     serde_json::from_slice(text).map_err(|_| Bail)
 }
 
 /// A timestamp, as [`format::date_time`](crate::format::date_time) reads it.
 #[inline]
-pub fn read_date_time(reader: &mut Reader<'_>) -> Fast<OffsetDateTime> {
+pub fn read_date_time<I: Input>(reader: &mut Reader<'_, I>) -> Fast<OffsetDateTime> {
     crate::format::date_time::parse(reader.str()?).ok_or(Bail)
 }
 
@@ -334,7 +343,7 @@ pub fn write_date_time(writer: &mut Writer, value: &OffsetDateTime) -> Fast<()> 
 
 /// A date, as [`format::date`](crate::format::date) reads it.
 #[inline]
-pub fn read_date(reader: &mut Reader<'_>) -> Fast<Date> {
+pub fn read_date<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Date> {
     crate::format::date::parse(reader.str()?).ok_or(Bail)
 }
 
@@ -361,14 +370,14 @@ impl<T> Slot<T> {
 /// A field of a [`Json`] type: read and written directly.
 pub trait Direct<T> {
     /// Reads the field's value.
-    fn read_field(&self, reader: &mut Reader<'_>) -> Fast<T>;
+    fn read_field<I: Input>(&self, reader: &mut Reader<'_, I>) -> Fast<T>;
     /// Writes the field's value.
     fn write_field(&self, value: &T, writer: &mut Writer) -> Fast<()>;
 }
 
 impl<T: Json> Direct<T> for Slot<T> {
     #[inline]
-    fn read_field(&self, reader: &mut Reader<'_>) -> Fast<T> {
+    fn read_field<I: Input>(&self, reader: &mut Reader<'_, I>) -> Fast<T> {
         T::read_json(reader)
     }
 
@@ -382,13 +391,13 @@ impl<T: Json> Direct<T> for Slot<T> {
 /// and written by it.
 pub trait ThroughSerde<T> {
     /// Reads the field's value.
-    fn read_field(&self, reader: &mut Reader<'_>) -> Fast<T>;
+    fn read_field<I: Input>(&self, reader: &mut Reader<'_, I>) -> Fast<T>;
     /// Writes the field's value.
     fn write_field(&self, value: &T, writer: &mut Writer) -> Fast<()>;
 }
 
 impl<T: DeserializeOwned + Serialize> ThroughSerde<T> for &Slot<T> {
-    fn read_field(&self, reader: &mut Reader<'_>) -> Fast<T> {
+    fn read_field<I: Input>(&self, reader: &mut Reader<'_, I>) -> Fast<T> {
         through_serde(reader)
     }
 

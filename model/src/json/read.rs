@@ -6,6 +6,8 @@
 // Plumbing for generated code, named through `__private`.
 #![allow(missing_docs)]
 
+use std::marker::PhantomData;
+
 use serde_json::{Map, Number, Value};
 
 /// The direct path gave up; the serde path decides.
@@ -19,21 +21,57 @@ pub type Fast<T> = Result<T, Bail>;
 /// a sub-value handed to serde must stay well inside that.
 const MAX_DEPTH: u32 = 64;
 
-/// A cursor over the input bytes.
-pub struct Reader<'a> {
+/// What the input is known to be: [`Bytes`] or [`Text`].
+pub trait Input {
+    /// Whether the input is known to be UTF-8, so that strings need no check.
+    const TEXT: bool;
+}
+
+/// Input that may hold anything: the strings of `from_slice`.
+pub enum Bytes {}
+
+impl Input for Bytes {
+    const TEXT: bool = false;
+}
+
+/// Input known to be UTF-8: the `&str` of `from_str`.
+pub enum Text {}
+
+impl Input for Text {
+    const TEXT: bool = true;
+}
+
+/// A cursor over the input bytes. Generic over the kind of input, which
+/// also makes the readers of the models generic, so that, as with serde's
+/// traits, their code is generated in the crate that reads with them.
+pub struct Reader<'a, I> {
     bytes: &'a [u8],
     pos: usize,
     depth: u32,
     scratch: Vec<u8>,
+    input: PhantomData<I>,
 }
 
-impl<'a> Reader<'a> {
+impl<'a> Reader<'a, Bytes> {
     pub fn new(bytes: &'a [u8]) -> Self {
+        Reader::with_input(bytes)
+    }
+}
+
+impl<'a> Reader<'a, Text> {
+    pub fn from_text(text: &'a str) -> Self {
+        Reader::with_input(text.as_bytes())
+    }
+}
+
+impl<'a, I: Input> Reader<'a, I> {
+    fn with_input(bytes: &'a [u8]) -> Self {
         Reader {
             bytes,
             pos: 0,
             depth: 0,
             scratch: Vec::new(),
+            input: PhantomData,
         }
     }
 
@@ -237,7 +275,7 @@ impl<'a> Reader<'a> {
         }
         let end = self.pos;
         self.pos += 1;
-        if !ascii && core::str::from_utf8(&self.bytes[start..end]).is_err() {
+        if !ascii && !I::TEXT && core::str::from_utf8(&self.bytes[start..end]).is_err() {
             return Err(Bail);
         }
         Ok(Span::Input(start, end))
@@ -267,7 +305,9 @@ impl<'a> Reader<'a> {
             }
         }
         self.pos += 1;
-        if core::str::from_utf8(&self.scratch).is_err() {
+        // Text split at backslashes, and escapes decoded to characters,
+        // stay UTF-8.
+        if !I::TEXT && core::str::from_utf8(&self.scratch).is_err() {
             return Err(Bail);
         }
         Ok(Span::Scratch)
