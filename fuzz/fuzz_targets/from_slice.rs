@@ -11,10 +11,17 @@ use voucherify_model::{CustomersCreateResponseBody, CustomersListResponseBody, E
 /// Reads `$bytes` as `$ty`; on success writes, reads and writes again.
 macro_rules! check {
     ($ty:ty, $bytes:expr) => {
-        use voucherify_model::__private::{read_direct, serde_json, write_direct};
+        use voucherify_model::__private::{
+            read_direct, read_direct_text, serde_json, write_direct,
+        };
+        let direct = read_direct::<$ty>($bytes);
+        // Text known to be UTF-8 skips the UTF-8 checks, and reads the same.
+        if let Ok(text) = std::str::from_utf8($bytes) {
+            assert_eq!(read_direct_text::<$ty>(text), direct, "text and bytes differ");
+        }
         // The direct reader may leave a document to serde, but what it
         // reads, serde reads the same.
-        if let Some(direct) = read_direct::<$ty>($bytes) {
+        if let Some(direct) = direct {
             let through_serde = serde_json::from_slice::<$ty>($bytes)
                 .expect("serde_json refuses what the direct reader read");
             assert_eq!(direct, through_serde, "the direct reader and serde differ");
