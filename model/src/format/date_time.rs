@@ -26,7 +26,6 @@ use std::fmt;
 
 use serde::de::{self, Visitor};
 use serde::{Deserializer, Serializer};
-use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 use super::{put_date, put_digits, read_date, two_digits};
@@ -93,13 +92,77 @@ pub(crate) fn parse(text: &str) -> Option<OffsetDateTime> {
     if let Some(value) = parse_api_shape(text.as_bytes()) {
         return Some(value);
     }
-    let value = OffsetDateTime::parse(text, &Rfc3339).ok()?;
+    let value = parse_rfc3339(text.as_bytes())?;
     // An offset is under a day, so it moves the year by one at most.
     if (1..=9998).contains(&value.year()) {
         return Some(value);
     }
     let utc = value.checked_to_offset(UtcOffset::UTC)?;
     (0..=9999).contains(&utc.year()).then_some(value)
+}
+
+/// Reads RFC 3339 with the rules of `time`'s `Rfc3339` parser (0.3.55),
+/// written out here so that the runtime needs no `parsing` feature:
+///
+/// - `YYYY-MM-DD`, any one byte as the separator, then `HH:MM:SS`;
+/// - an optional fraction of one or more digits, of which the tenth and
+///   later are read and ignored;
+/// - `Z`, `z` or `±HH:MM`, with the hours at most 23 and minutes at most 59;
+/// - a second of 60 only as the last second of a month in UTC, read as
+///   `59.999999999` whatever its fraction.
+fn parse_rfc3339(bytes: &[u8]) -> Option<OffsetDateTime> {
+    if bytes.len() < 20 || bytes[13] != b':' || bytes[16] != b':' {
+        return None;
+    }
+    let date = read_date(bytes)?;
+    let hour = two_digits(bytes, 11)?;
+    let minute = two_digits(bytes, 14)?;
+    let mut second = two_digits(bytes, 17)?;
+    let mut rest = &bytes[19..];
+    let mut nanos = 0;
+    if let [b'.', fraction @ ..] = rest {
+        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 {
+            return None;
+        }
+        let mut scale = 100_000_000;
+        for digit in &fraction[..digits] {
+            nanos += u32::from(digit - b'0') * scale;
+            scale /= 10;
+        }
+        rest = &fraction[digits..];
+    }
+    let offset = match rest {
+        [b'Z' | b'z'] => UtcOffset::UTC,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let hours = two_digits(rest, 1).filter(|hours| *hours <= 23)?;
+            let minutes = two_digits(rest, 4)?;
+            // Both at most 99, so the casts are exact.
+            let (hours, minutes) = (hours as i8, minutes as i8);
+            let (hours, minutes) = if *sign == b'-' {
+                (-hours, -minutes)
+            } else {
+                (hours, minutes)
+            };
+            UtcOffset::from_hms(hours, minutes, 0).ok()?
+        }
+        _ => return None,
+    };
+    let leap_second = second == 60;
+    if leap_second {
+        second = 59;
+        nanos = 999_999_999;
+    }
+    let time = Time::from_hms_nano(hour, minute, second, nanos).ok()?;
+    let value = PrimitiveDateTime::new(date, time).assume_offset(offset);
+    if leap_second {
+        let utc = value.checked_to_offset(UtcOffset::UTC)?;
+        let last_of_month = utc.date().next_day().is_none_or(|next| next.day() == 1);
+        if !(utc.hour() == 23 && utc.minute() == 59 && utc.second() == 59 && last_of_month) {
+            return None;
+        }
+    }
+    Some(value)
 }
 
 /// The API's own shape, `YYYY-MM-DDTHH:MM:SS.mmmZ`, read directly. `None`
@@ -142,7 +205,7 @@ impl Visitor<'_> for DateTimeVisitor {
     {
         parse(text).ok_or_else(|| {
             // A valid timestamp that is refused only for its UTC year says so.
-            let expected = if OffsetDateTime::parse(text, &Rfc3339).is_ok() {
+            let expected = if parse_rfc3339(text.as_bytes()).is_some() {
                 "a timestamp whose UTC year is within 0000 to 9999"
             } else {
                 EXPECTING
@@ -159,6 +222,7 @@ super::option_module!(
 
 #[cfg(test)]
 mod tests {
+    use time::format_description::well_known::Rfc3339;
     use time::macros::datetime;
 
     use super::*;
@@ -225,5 +289,57 @@ mod tests {
         assert_eq!(parse("0000-01-01T00:00:00+01:00"), None);
         assert_eq!(parse("9999-12-31T23:59:59-01:00"), None);
         assert!(parse("0000-01-01T00:00:00-01:00").is_some());
+    }
+
+    /// Every one-byte change, deletion and insertion of these timestamps,
+    /// read here and by `time`'s own `Rfc3339` parser.
+    #[test]
+    fn reads_rfc3339_as_time_does() {
+        let seeds = [
+            "2022-08-30T06:32:07.380Z",
+            "2022-08-30t06:32:07z",
+            "2022-08-30 06:32:07.1+02:00",
+            "2022-08-30_06:32:07.123456789123-23:59",
+            "0000-01-01T00:00:00.5-00:00",
+            "9999-12-31T23:59:59.999999999+00:00",
+            "2016-12-31T23:59:60Z",
+            "2016-12-31T23:59:60.5Z",
+            "2017-01-01T00:59:60+01:00",
+            "2016-06-30T19:59:60-04:00",
+            "2016-06-30T20:59:60-04:00",
+            "2024-02-29T23:59:60Z",
+            "2023-02-28T23:59:60+00:00",
+            "2022-04-31T00:00:00Z",
+            "2022-08-30\u{e9}06:32:07Z",
+        ];
+        let alphabet = b"0123456789-:.+TtZz _";
+        let mut seen = 0;
+        let mut check = |bytes: &[u8]| {
+            // `time` reads bytes too, but only through a `&str`.
+            let Ok(text) = std::str::from_utf8(bytes) else {
+                return;
+            };
+            let ours = parse_rfc3339(bytes);
+            let theirs = OffsetDateTime::parse(text, &Rfc3339).ok();
+            assert_eq!(ours, theirs, "{text:?}");
+            seen += 1;
+        };
+        for seed in seeds {
+            let seed = seed.as_bytes();
+            check(seed);
+            for at in 0..=seed.len() {
+                let (head, tail) = seed.split_at(at);
+                if let Some((_, after)) = tail.split_first() {
+                    check(&[head, after].concat());
+                }
+                for &byte in alphabet {
+                    check(&[head, &[byte], tail].concat());
+                    if let Some((_, after)) = tail.split_first() {
+                        check(&[head, &[byte], after].concat());
+                    }
+                }
+            }
+        }
+        assert!(seen > 10_000, "{seen}");
     }
 }
