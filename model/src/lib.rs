@@ -287,18 +287,19 @@ where
 }
 
 /// Writes `value` as compact JSON bytes. See [`to_string`].
+///
+/// Text of up to 1 KiB comes back in a vector of its own length; longer
+/// text in the buffer it was written into, which starts at 4 KiB and then
+/// doubles.
 pub fn to_vec<T>(value: &T) -> Result<Vec<u8>, Error>
 where
     T: ?Sized + Json + Serialize,
 {
-    let mut bytes = match json::write_direct(value, Vec::with_capacity(256)) {
-        Ok(bytes) => return Ok(bytes),
-        Err(mut bytes) => {
-            bytes.clear();
-            bytes
-        }
-    };
-    serde_json::to_writer(&mut bytes, value).map_err(|first| locate_write(value, first))?;
+    let bytes = write_compact(value)?;
+    // A short text is not left holding the whole first buffer.
+    if bytes.len() <= 1024 {
+        return Ok(bytes.as_slice().to_vec());
+    }
     Ok(bytes)
 }
 
@@ -311,10 +312,29 @@ where
     W: io::Write,
     T: ?Sized + Json + Serialize,
 {
-    let bytes = to_vec(value)?;
+    let bytes = write_compact(value)?;
     writer
         .write_all(&bytes)
         .map_err(|error| Error::at_root(serde_json::Error::io(error)))
+}
+
+/// Compact JSON of `value`, from the direct writer, or from serde when that
+/// one gives up.
+fn write_compact<T>(value: &T) -> Result<Vec<u8>, Error>
+where
+    T: ?Sized + Json + Serialize,
+{
+    // Room for a whole customer, so that writing one never has to move
+    // what it has written to a larger buffer.
+    let mut bytes = match json::write_direct(value, Vec::with_capacity(4096)) {
+        Ok(bytes) => return Ok(bytes),
+        Err(mut bytes) => {
+            bytes.clear();
+            bytes
+        }
+    };
+    serde_json::to_writer(&mut bytes, value).map_err(|first| locate_write(value, first))?;
+    Ok(bytes)
 }
 
 /// Writes `value` again, to nowhere, tracking the path, to explain `first`.

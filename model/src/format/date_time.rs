@@ -61,7 +61,12 @@ where
 /// Writes the UTC form into `out` and returns its length; `None` when the
 /// UTC year is outside 0000 to 9999.
 pub(crate) fn write(out: &mut [u8; MAX_LEN], value: OffsetDateTime) -> Option<usize> {
-    let utc = value.checked_to_offset(UtcOffset::UTC)?;
+    // Values read from the API are in UTC already.
+    let utc = if value.offset().is_utc() {
+        value
+    } else {
+        value.checked_to_offset(UtcOffset::UTC)?
+    };
     put_date(&mut out[..10], utc.date())?;
     out[10] = b'T';
     put_digits(&mut out[11..13], u32::from(utc.hour()));

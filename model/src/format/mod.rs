@@ -147,14 +147,33 @@ fn four_digits(bytes: &[u8], at: usize) -> Option<u16> {
     Some(u16::from(high) * 100 + u16::from(low))
 }
 
-/// Writes `value` as ASCII digits, zero-padded to fill `out`.
+/// Writes `value` as ASCII digits, zero-padded to fill `out`; two at a
+/// time, from a table.
 #[inline]
 fn put_digits(out: &mut [u8], mut value: u32) {
-    for slot in out.iter_mut().rev() {
-        *slot = b'0' + (value % 10) as u8;
-        value /= 10;
+    let mut end = out.len();
+    while end >= 2 {
+        let pair = (value % 100) as usize * 2;
+        value /= 100;
+        out[end - 2..end].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+        end -= 2;
+    }
+    if end == 1 {
+        out[0] = b'0' + (value % 10) as u8;
     }
 }
+
+/// `00` to `99`.
+static DIGIT_PAIRS: [u8; 200] = {
+    let mut pairs = [0; 200];
+    let mut pair = 0;
+    while pair < 100 {
+        pairs[2 * pair] = b'0' + (pair / 10) as u8;
+        pairs[2 * pair + 1] = b'0' + (pair % 10) as u8;
+        pair += 1;
+    }
+    pairs
+};
 
 /// Writes `YYYY-MM-DD` into `out[..10]`; `None` when the year has no
 /// four-digit form.
@@ -182,4 +201,36 @@ fn read_date(bytes: &[u8]) -> Option<time::Date> {
     let month = time::Month::try_from(two_digits(bytes, 5)?).ok()?;
     let day = two_digits(bytes, 8)?;
     time::Date::from_calendar_date(i32::from(year), month, day).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::put_digits;
+
+    #[test]
+    fn digits_fill_their_width() {
+        for width in 1..=9 {
+            let limit = 10u32.pow(width as u32);
+            for value in [
+                0,
+                1,
+                7,
+                10,
+                42,
+                99,
+                100,
+                305,
+                999,
+                1000,
+                2022,
+                9999,
+                123_456_789,
+            ] {
+                let value = value % limit;
+                let mut out = vec![b'x'; width];
+                put_digits(&mut out, value);
+                assert_eq!(out, format!("{value:0width$}").into_bytes());
+            }
+        }
+    }
 }

@@ -335,9 +335,13 @@ pub fn read_date_time<I: Input>(reader: &mut Reader<'_, I>) -> Fast<OffsetDateTi
 /// A timestamp, as [`format::date_time`](crate::format::date_time) writes it.
 #[inline]
 pub fn write_date_time(writer: &mut Writer, value: &OffsetDateTime) -> Fast<()> {
-    let mut out = [0u8; crate::format::date_time::MAX_LEN];
-    let len = crate::format::date_time::write(&mut out, *value).ok_or(Bail)?;
-    writer.quoted_plain(&out[..len]);
+    use crate::format::date_time::{write, MAX_LEN};
+    let mut form = [0u8; MAX_LEN];
+    let len = write(&mut form, *value).ok_or(Bail)?;
+    let mut quoted = [b'"'; MAX_LEN + 2];
+    quoted[1..=MAX_LEN].copy_from_slice(&form);
+    quoted[len + 1] = b'"';
+    writer.prefix(&quoted, len + 2);
     Ok(())
 }
 

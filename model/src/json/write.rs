@@ -4,6 +4,8 @@
 // Plumbing for generated code, named through `__private`.
 #![allow(missing_docs)]
 
+use std::mem::MaybeUninit;
+
 use serde::Serialize;
 use serde_json::{Number, Value};
 
@@ -27,6 +29,16 @@ impl Writer {
     #[inline]
     pub fn raw(&mut self, bytes: &[u8]) {
         self.out.extend_from_slice(bytes);
+    }
+
+    /// The first `len` of `bytes`, which are in JSON form. All `N` are
+    /// copied and the rest taken off again: a copy of a size known when
+    /// compiling is a few stores, where a copy of `len` bytes is a call.
+    #[inline]
+    pub fn prefix<const N: usize>(&mut self, bytes: &[u8; N], len: usize) {
+        let end = self.out.len() + len.min(N);
+        self.out.extend_from_slice(bytes);
+        self.out.truncate(end);
     }
 
     /// Where an object's members start; see [`object_end`](Self::object_end).
@@ -85,20 +97,52 @@ impl Writer {
     }
 
     /// A string, quoted and escaped as serde_json does.
+    ///
+    /// The string is checked and copied in one pass, a word at a time, into
+    /// room reserved for it; the last word of a string of eight bytes or
+    /// more overlaps the one before. Only a string with something to escape
+    /// takes the slower way.
     #[inline]
     pub fn str(&mut self, text: &str) {
         let bytes = text.as_bytes();
-        let run = escape_free_run(bytes);
-        if run == bytes.len() {
-            self.quoted_plain(bytes);
-        } else {
-            self.escaped_str(bytes, run);
+        let len = bytes.len();
+        let start = self.out.len();
+        self.out.reserve(len + 2);
+        let room = &mut self.out.spare_capacity_mut()[..len + 2];
+        room[0].write(b'"');
+        room[len + 1].write(b'"');
+        let body = &mut room[1..=len];
+        let mut at = 0;
+        while let Some(word) = bytes.get(at..at + 8) {
+            if !copy_plain_word(&mut body[at..at + 8], word) {
+                return self.escaped_str(bytes);
+            }
+            at += 8;
         }
+        if at < len {
+            if let Some(last) = len.checked_sub(8) {
+                if !copy_plain_word(&mut body[last..], &bytes[last..]) {
+                    return self.escaped_str(bytes);
+                }
+            } else {
+                for (slot, &byte) in body.iter_mut().zip(bytes) {
+                    if NEEDS_ESCAPE[usize::from(byte)] {
+                        return self.escaped_str(bytes);
+                    }
+                    slot.write(byte);
+                }
+            }
+        }
+        // SAFETY: `room` is the first `len + 2` bytes of spare capacity, and
+        // all of them are written above: the two quotes, and every byte of
+        // `body`, by whole words (the last overlapping) or one at a time.
+        unsafe { self.out.set_len(start + len + 2) };
     }
 
-    /// A string with something to escape after its first `run` bytes.
+    /// A string with something to escape.
     #[cold]
-    fn escaped_str(&mut self, bytes: &[u8], mut run: usize) {
+    fn escaped_str(&mut self, bytes: &[u8]) {
+        let mut run = escape_free_run(bytes);
         self.out.reserve(bytes.len() + 8);
         self.out.push(b'"');
         let mut start = 0;
@@ -180,6 +224,22 @@ impl Writer {
         self.str(key);
         self.out.push(b':');
     }
+}
+
+/// Copies eight bytes into `out` when none of them needs escaping, and
+/// returns whether it did.
+#[inline]
+fn copy_plain_word(out: &mut [MaybeUninit<u8>], word: &[u8]) -> bool {
+    let Ok(word) = <[u8; 8]>::try_from(word) else {
+        return false;
+    };
+    if swar::specials(u64::from_le_bytes(word)) != 0 {
+        return false;
+    }
+    for (slot, byte) in out.iter_mut().zip(word) {
+        slot.write(byte);
+    }
+    true
 }
 
 /// How many bytes at the start of `bytes` serde_json writes as they are:
