@@ -571,6 +571,14 @@ enum Span {
 #[inline(always)]
 fn plain_run(bytes: &[u8]) -> usize {
     let mut run = 0;
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    while let Some((block, _)) = bytes[run..].split_first_chunk::<16>() {
+        let flags = sse2::flags(block, true);
+        if flags != 0 {
+            return run + flags.trailing_zeros() as usize;
+        }
+        run += 16;
+    }
     while let Some(chunk) = bytes.get(run..run + 8) {
         let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
         let flags = swar::specials(word) | (word & swar::HIGH);
@@ -586,6 +594,38 @@ fn plain_run(bytes: &[u8]) -> usize {
         run += 1;
     }
     run
+}
+
+/// Sixteen bytes tested at once with SSE2, which every x86-64 processor
+/// has.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+pub(super) mod sse2 {
+    use core::arch::x86_64::{
+        __m128i, _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
+    };
+
+    /// One bit per byte, the lowest for the first: set for `"`, `\` and
+    /// control characters, and with `high` for non-ASCII bytes too.
+    #[inline]
+    pub(in crate::json) fn flags(block: &[u8; 16], high: bool) -> u32 {
+        // SAFETY: the module is compiled only where SSE2 is on.
+        unsafe { flags_sse2(block, high) }
+    }
+
+    #[target_feature(enable = "sse2")]
+    #[inline]
+    fn flags_sse2(block: &[u8; 16], high: bool) -> u32 {
+        // SAFETY: both are sixteen bytes, and any bytes are a valid `__m128i`.
+        let block = unsafe { core::mem::transmute::<[u8; 16], __m128i>(*block) };
+        let quote = _mm_cmpeq_epi8(block, _mm_set1_epi8(b'"' as i8));
+        let backslash = _mm_cmpeq_epi8(block, _mm_set1_epi8(b'\\' as i8));
+        // A byte that its minimum with 0x1f leaves unchanged is under 0x20.
+        let control = _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x1f)), block);
+        let specials = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), control));
+        // The mask holds sixteen bits: the casts lose nothing.
+        let non_ascii = if high { _mm_movemask_epi8(block) } else { 0 };
+        (specials | non_ascii) as u32
+    }
 }
 
 /// Eight bytes tested at once, as one `u64` read little-endian.

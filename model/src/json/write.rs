@@ -9,6 +9,8 @@ use std::mem::MaybeUninit;
 use serde::Serialize;
 use serde_json::{Number, Value};
 
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+use super::read::sse2;
 use super::read::{swar, Bail, Fast};
 
 /// Output bytes, always valid UTF-8.
@@ -98,10 +100,9 @@ impl Writer {
 
     /// A string, quoted and escaped as serde_json does.
     ///
-    /// The string is checked and copied in one pass, a word at a time, into
-    /// room reserved for it; the last word of a string of eight bytes or
-    /// more overlaps the one before. Only a string with something to escape
-    /// takes the slower way.
+    /// The string is checked and copied in one pass, sixteen or eight bytes
+    /// at a time, into room reserved for it; the last block overlaps the one
+    /// before. Only a string with something to escape takes the slower way.
     #[inline]
     pub fn str(&mut self, text: &str) {
         let bytes = text.as_bytes();
@@ -112,30 +113,31 @@ impl Writer {
         room[0].write(b'"');
         room[len + 1].write(b'"');
         let body = &mut room[1..=len];
-        let mut at = 0;
-        while let Some(word) = bytes.get(at..at + 8) {
-            if !copy_plain_word(&mut body[at..at + 8], word) {
-                return self.escaped_str(bytes);
+        let plain = if let Some(last) = len.checked_sub(16) {
+            let mut at = 0;
+            let mut plain = true;
+            while plain && at < last {
+                plain = copy_plain::<16>(&mut body[at..], &bytes[at..]);
+                at += 16;
             }
-            at += 8;
-        }
-        if at < len {
-            if let Some(last) = len.checked_sub(8) {
-                if !copy_plain_word(&mut body[last..], &bytes[last..]) {
-                    return self.escaped_str(bytes);
-                }
-            } else {
-                for (slot, &byte) in body.iter_mut().zip(bytes) {
-                    if NEEDS_ESCAPE[usize::from(byte)] {
-                        return self.escaped_str(bytes);
-                    }
-                    slot.write(byte);
-                }
+            plain && copy_plain::<16>(&mut body[last..], &bytes[last..])
+        } else if let Some(last) = len.checked_sub(8) {
+            copy_plain::<8>(body, bytes) && copy_plain::<8>(&mut body[last..], &bytes[last..])
+        } else {
+            let mut plain = true;
+            for (slot, &byte) in body.iter_mut().zip(bytes) {
+                plain &= !NEEDS_ESCAPE[usize::from(byte)];
+                slot.write(byte);
             }
+            plain
+        };
+        if !plain {
+            return self.escaped_str(bytes);
         }
         // SAFETY: `room` is the first `len + 2` bytes of spare capacity, and
         // all of them are written above: the two quotes, and every byte of
-        // `body`, by whole words (the last overlapping) or one at a time.
+        // `body`, by blocks from the start and one more ending at the end,
+        // or one at a time.
         unsafe { self.out.set_len(start + len + 2) };
     }
 
@@ -226,20 +228,58 @@ impl Writer {
     }
 }
 
-/// Copies eight bytes into `out` when none of them needs escaping, and
-/// returns whether it did.
+/// Copies the first `N` bytes of `bytes` into `out` when none of them
+/// needs escaping, and returns whether it did. Both hold at least `N`.
 #[inline]
-fn copy_plain_word(out: &mut [MaybeUninit<u8>], word: &[u8]) -> bool {
-    let Ok(word) = <[u8; 8]>::try_from(word) else {
+fn copy_plain<const N: usize>(out: &mut [MaybeUninit<u8>], bytes: &[u8]) -> bool
+where
+    [u8; N]: Block,
+{
+    let Some((block, _)) = bytes.split_first_chunk::<N>() else {
         return false;
     };
-    if swar::specials(u64::from_le_bytes(word)) != 0 {
+    if !block.is_plain() {
         return false;
     }
-    for (slot, byte) in out.iter_mut().zip(word) {
+    for (slot, &byte) in out[..N].iter_mut().zip(block) {
         slot.write(byte);
     }
     true
+}
+
+/// A block of bytes checked at once for anything serde_json escapes.
+trait Block {
+    fn is_plain(&self) -> bool;
+}
+
+impl Block for [u8; 8] {
+    #[inline]
+    fn is_plain(&self) -> bool {
+        swar::specials(u64::from_le_bytes(*self)) == 0
+    }
+}
+
+impl Block for [u8; 16] {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    #[inline]
+    fn is_plain(&self) -> bool {
+        sse2::flags(self, false) == 0
+    }
+
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    #[inline]
+    fn is_plain(&self) -> bool {
+        is_plain_by_words(self)
+    }
+}
+
+/// Sixteen bytes checked as two words, where SSE2 is not there.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+#[inline]
+fn is_plain_by_words(block: &[u8; 16]) -> bool {
+    let (low, high) = block.split_at(8);
+    let word = |half: &[u8]| u64::from_le_bytes(half.try_into().unwrap_or([0; 8]));
+    swar::specials(word(low)) | swar::specials(word(high)) == 0
 }
 
 /// How many bytes at the start of `bytes` serde_json writes as they are:
@@ -297,3 +337,25 @@ static NEEDS_ESCAPE: [bool; 256] = {
     table[b'\\' as usize] = true;
     table
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every byte value at every place of a block, with plain bytes around,
+    /// checked by both ways of checking a block and by the table.
+    #[test]
+    fn blocks_are_checked_byte_by_byte() {
+        for filler in [b'a', 0x80, b' '] {
+            for at in 0..16 {
+                for byte in 0..=255u8 {
+                    let mut block = [filler; 16];
+                    block[at] = byte;
+                    let plain = !NEEDS_ESCAPE[usize::from(byte)];
+                    assert_eq!(block.is_plain(), plain, "{byte:#x} at {at}");
+                    assert_eq!(is_plain_by_words(&block), plain, "{byte:#x} at {at}");
+                }
+            }
+        }
+    }
+}
