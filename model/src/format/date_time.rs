@@ -320,7 +320,7 @@ mod tests {
         let alphabet = b"0123456789-:.+TtZz _";
         let mut seen = 0;
         let mut check = |bytes: &[u8]| {
-            // `time` reads bytes too, but only through a `&str`.
+            // `time` parses text only: a change that breaks UTF-8 is skipped.
             let Ok(text) = std::str::from_utf8(bytes) else {
                 return;
             };
