@@ -116,24 +116,29 @@ pub(crate) fn parse(text: &str) -> Option<OffsetDateTime> {
 /// - a second of 60 only as the last second of a month in UTC, read as
 ///   `59.999999999` whatever its fraction.
 fn parse_rfc3339(bytes: &[u8]) -> Option<OffsetDateTime> {
-    if bytes.len() < 20 || bytes[13] != b':' || bytes[16] != b':' {
+    let (head, mut rest) = bytes.split_first_chunk::<19>()?;
+    if head[13] != b':' || head[16] != b':' {
         return None;
     }
-    let date = read_date(bytes)?;
-    let hour = two_digits(bytes, 11)?;
-    let minute = two_digits(bytes, 14)?;
-    let mut second = two_digits(bytes, 17)?;
-    let mut rest = &bytes[19..];
+    let date = read_date(head)?;
+    let hour = two_digits(head, 11)?;
+    let minute = two_digits(head, 14)?;
+    let mut second = two_digits(head, 17)?;
     let mut nanos = 0;
     if let [b'.', fraction @ ..] = rest {
-        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        let mut scale = 100_000_000;
+        let mut digits = 0;
+        for &byte in fraction {
+            let digit = byte.wrapping_sub(b'0');
+            if digit >= 10 {
+                break;
+            }
+            nanos += u32::from(digit) * scale;
+            scale /= 10;
+            digits += 1;
+        }
         if digits == 0 {
             return None;
-        }
-        let mut scale = 100_000_000;
-        for digit in &fraction[..digits] {
-            nanos += u32::from(digit - b'0') * scale;
-            scale /= 10;
         }
         rest = &fraction[digits..];
     }
