@@ -61,15 +61,6 @@ impl Writer {
         }
     }
 
-    /// A string known to need no escape (ASCII or not).
-    #[inline]
-    pub fn quoted_plain(&mut self, text: &[u8]) {
-        self.out.reserve(text.len() + 2);
-        self.out.push(b'"');
-        self.out.extend_from_slice(text);
-        self.out.push(b'"');
-    }
-
     #[inline]
     pub fn null(&mut self) {
         self.out.extend_from_slice(b"null");
