@@ -289,8 +289,8 @@ where
 /// Writes `value` as compact JSON bytes. See [`to_string`].
 ///
 /// Text of up to 1 KiB comes back in a vector of its own length; longer
-/// text in the buffer it was written into, which starts at 4 KiB and then
-/// doubles.
+/// text in the buffer it was written into, which starts at 4 KiB and grows
+/// as any `Vec` does, so it may hold spare capacity.
 pub fn to_vec<T>(value: &T) -> Result<Vec<u8>, Error>
 where
     T: ?Sized + Json + Serialize,
@@ -324,8 +324,8 @@ fn write_compact<T>(value: &T) -> Result<Vec<u8>, Error>
 where
     T: ?Sized + Json + Serialize,
 {
-    // Room for a whole customer, so that writing one never has to move
-    // what it has written to a larger buffer.
+    // Room for a typical customer (about 3 KB), so that writing one does
+    // not move its text to larger buffers as it grows.
     let mut bytes = match json::write_direct(value, Vec::with_capacity(4096)) {
         Ok(bytes) => return Ok(bytes),
         Err(mut bytes) => {
