@@ -336,10 +336,10 @@ pub fn read_date_time<I: Input>(reader: &mut Reader<'_, I>) -> Fast<OffsetDateTi
 #[inline]
 pub fn write_date_time(writer: &mut Writer, value: &OffsetDateTime) -> Fast<()> {
     use crate::format::date_time::{write, MAX_LEN};
-    let mut form = [0u8; MAX_LEN];
-    let len = write(&mut form, *value).ok_or(Bail)?;
+    // Written between the quotes, then closed right after the text.
     let mut quoted = [b'"'; MAX_LEN + 2];
-    quoted[1..=MAX_LEN].copy_from_slice(&form);
+    let form = quoted[1..].first_chunk_mut::<MAX_LEN>().ok_or(Bail)?;
+    let len = write(form, *value).ok_or(Bail)?;
     quoted[len + 1] = b'"';
     writer.prefix(&quoted, len + 2);
     Ok(())
