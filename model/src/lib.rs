@@ -50,11 +50,11 @@
 //! for each model (the [`Json`] trait), which these functions use: on the
 //! benchmark's customers they read in about half and write in about a
 //! third of the time serde_json takes for the same types without
-//! unknown-key capture. They agree with the serde impls on every input: what the direct
-//! reader does not take itself (an escaped key, an integer of 19 digits or
-//! more, a repeated key, a mistake) goes to serde_json through the serde
-//! impls, which gives the value or the error with its path. Output is byte
-//! for byte what serde_json writes.
+//! unknown-key capture. They agree with the serde impls on every input:
+//! what the direct reader does not take itself (an escaped key, an integer
+//! of 19 digits or more, a repeated key, a mistake) goes to serde_json
+//! through the serde impls, which gives the value or the error with its
+//! path. Output is byte for byte what serde_json writes.
 //!
 //! # What a round trip keeps
 //!
