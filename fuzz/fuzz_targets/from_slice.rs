@@ -11,9 +11,8 @@ use voucherify_model::{CustomersCreateResponseBody, CustomersListResponseBody, E
 /// Reads `$bytes` as `$ty`; on success writes, reads and writes again.
 macro_rules! check {
     ($ty:ty, $bytes:expr) => {
-        use voucherify_model::__private::{
-            read_direct, read_direct_text, serde_json, write_direct,
-        };
+        use voucherify_model::__hooks::{read_direct, read_direct_text, write_direct};
+        use voucherify_model::__private::serde_json;
         let direct = read_direct::<$ty>($bytes);
         // Text known to be UTF-8 skips the UTF-8 checks, and reads the same.
         if let Ok(text) = std::str::from_utf8($bytes) {

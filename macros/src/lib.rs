@@ -4,15 +4,15 @@
 //! holds the runtime pieces the generated code names; its documentation
 //! describes what the macro does. This crate is a pipeline: `attr` and
 //! `ast` read the input, `valid` checks it, `expand` writes the output
-//! and `json` the direct JSON reader and writer within it; `ctxt` gathers
+//! and `direct` the direct JSON reader and writer within it; `ctxt` gathers
 //! errors so that all are reported at once.
 
 mod ast;
 mod attr;
 mod case;
 mod ctxt;
+mod direct;
 mod expand;
-mod json;
 mod valid;
 
 use proc_macro::TokenStream;

@@ -109,7 +109,10 @@ pub(crate) fn path_text(path: &serde_path_to_error::Path) -> String {
                     }
                     text.push_str(key);
                 } else {
-                    let quoted = serde_json::to_string(key).unwrap_or_default();
+                    let quoted = match serde_json::to_string(key) {
+                        Ok(quoted) => quoted,
+                        Err(error) => unreachable!("a string always writes as JSON: {error}"),
+                    };
                     let _ = write!(text, "[{quoted}]");
                 }
             }

@@ -158,13 +158,19 @@ pub use voucherify_macros::voucherify_model;
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
+/// Hooks into the direct JSON path for this workspace's tests, benchmarks
+/// and fuzz targets. Not API: hidden, unstable, and free to change in any
+/// release.
+#[doc(hidden)]
+pub mod __hooks {
+    pub use crate::json::{read_direct, read_direct_text, write_direct};
+}
 pub mod customers;
 mod error;
 mod extra;
-mod extra_map;
 pub mod format;
 mod json;
-mod strict;
+mod unique_keys;
 
 use std::io::{self, Read};
 
@@ -172,7 +178,7 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::customers::*;
 pub use crate::error::Error;
-pub use crate::extra_map::Extra;
+pub use crate::extra::Extra;
 pub use crate::json::Json;
 
 /// JSON object entries, kept in key order: the type of metadata objects,
@@ -272,8 +278,7 @@ where
     T: ?Sized + Json + Serialize,
 {
     let bytes = to_vec(value)?;
-    // Both writers write only UTF-8.
-    Ok(String::from_utf8(bytes).unwrap_or_default())
+    Ok(utf8(bytes))
 }
 
 /// Writes `value` as indented JSON text, through serde. See [`to_string`].
@@ -283,7 +288,17 @@ where
 {
     let mut bytes = Vec::with_capacity(256);
     serde_json::to_writer_pretty(&mut bytes, value).map_err(|first| locate_write(value, first))?;
-    Ok(String::from_utf8(bytes).unwrap_or_default())
+    Ok(utf8(bytes))
+}
+
+/// The text of JSON that one of the writers wrote.
+fn utf8(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => unreachable!(
+            "the direct writer and serde_json write only UTF-8, yet the output is not: {error}"
+        ),
+    }
 }
 
 /// Writes `value` as compact JSON bytes. See [`to_string`].

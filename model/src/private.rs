@@ -9,19 +9,17 @@ use std::marker::PhantomData;
 pub use serde;
 pub use serde_json;
 
-pub use crate::extra::{ExtraDeserializer, ExtraSerializer};
-pub use crate::extra_map::ExtraField;
+pub use crate::extra::{ExtraDeserializer, ExtraField, ExtraSerializer};
 pub use crate::json::{
-    read_date, read_date_time, read_direct, read_direct_text, through_serde, write_date,
-    write_date_time, write_direct, Bail, Bytes, Direct, Fast, Input, Reader, Slot, Text,
-    ThroughSerde, Writer,
+    read_date, read_date_time, through_serde, write_date, write_date_time, Bail, Direct, Fast,
+    Input, Reader, Slot, ThroughSerde, Writer,
 };
 
 /// Readers that refuse a key repeated in one object. The direct reader
 /// refuses such keys too (it leaves them to serde), so the macro reads a
 /// field that names one of these directly.
 pub mod strict {
-    pub use crate::strict::{option_btree_map, option_map};
+    pub use crate::unique_keys::{option_btree_map, option_map};
 }
 
 /// `Option<Option<T>>` fields: the outer `None` is a missing key (left out

@@ -7,7 +7,7 @@ use std::fmt::Debug;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-use voucherify_model::__private::{read_direct, read_direct_text, write_direct};
+use voucherify_model::__hooks::{read_direct, read_direct_text, write_direct};
 use voucherify_model::{CustomersCreateResponseBody, CustomersListResponseBody, Json};
 use voucherify_tests::{Account, Closed, Ledger, Page, Stamp};
 

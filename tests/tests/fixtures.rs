@@ -107,7 +107,7 @@ fn direct_path_agrees<T>(bytes: &[u8]) -> Result<(), String>
 where
     T: voucherify_model::Json + DeserializeOwned + Serialize + PartialEq + std::fmt::Debug,
 {
-    let direct = voucherify_model::__private::read_direct::<T>(bytes);
+    let direct = voucherify_model::__hooks::read_direct::<T>(bytes);
     let through_serde = serde_json::from_slice::<T>(bytes).ok();
     if direct != through_serde {
         return Err(format!(
@@ -115,7 +115,7 @@ where
         ));
     }
     let Some(value) = direct else { return Ok(()) };
-    let written = voucherify_model::__private::write_direct(&value, Vec::new())
+    let written = voucherify_model::__hooks::write_direct(&value, Vec::new())
         .map_err(|_| "the direct writer gave up".to_owned())?;
     let expected = serde_json::to_vec(&value).map_err(|error| error.to_string())?;
     if written != expected {

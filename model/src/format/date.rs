@@ -34,7 +34,7 @@ where
 {
     let mut out = [0u8; 10];
     match put_date(&mut out, *date) {
-        Some(()) => serializer.serialize_str(ascii(&out)),
+        Some(()) => serializer.serialize_str(super::ascii(&out)),
         None => Err(serde::ser::Error::custom(format_args!(
             "the date {date} has no YYYY-MM-DD form: its year is outside 0000 to 9999"
         ))),
@@ -64,11 +64,6 @@ fn parse_shape(bytes: &[u8]) -> bool {
         4 | 7 => *byte == b'-',
         _ => byte.is_ascii_digit(),
     })
-}
-
-pub(crate) fn ascii(bytes: &[u8]) -> &str {
-    // Only ASCII digits and separators are ever written into these buffers.
-    std::str::from_utf8(bytes).unwrap_or_default()
 }
 
 struct DateVisitor;

@@ -43,7 +43,7 @@ where
 {
     let mut out = [0u8; MAX_LEN];
     match write(&mut out, *value) {
-        Some(len) => serializer.serialize_str(super::date::ascii(&out[..len])),
+        Some(len) => serializer.serialize_str(super::ascii(&out[..len])),
         None => Err(serde::ser::Error::custom(format_args!(
             "the timestamp {value} has no RFC 3339 form in UTC: its year is outside 0000 to 9999"
         ))),

@@ -126,6 +126,15 @@ macro_rules! option_module {
 }
 use option_module;
 
+/// The text of a buffer the writers here filled with ASCII digits and
+/// separators.
+pub(crate) fn ascii(bytes: &[u8]) -> &str {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => unreachable!("a date was written with a byte that is not ASCII: {error}"),
+    }
+}
+
 /// Two ASCII digits at `bytes[at..at + 2]` as a number, or `None`.
 #[inline]
 fn two_digits(bytes: &[u8], at: usize) -> Option<u8> {

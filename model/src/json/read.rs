@@ -10,6 +10,8 @@ use std::marker::PhantomData;
 
 use serde_json::{Map, Number, Value};
 
+use super::scan::plain_run;
+
 /// The direct path gave up; the serde path decides.
 #[derive(Debug)]
 pub struct Bail;
@@ -22,19 +24,33 @@ pub type Fast<T> = Result<T, Bail>;
 const MAX_DEPTH: u32 = 64;
 
 /// What the input is known to be: [`Bytes`] or [`Text`].
-pub trait Input {
+///
+/// Sealed: soundness rests on `TEXT`. A reader whose `I::TEXT` is true
+/// skips UTF-8 checks and makes `&str` of its bytes unchecked, which is
+/// sound only because a `Reader<Text>` can be built from a `&str` alone
+/// ([`Reader::from_text`]). No other crate can add an input kind that
+/// claims `TEXT` for bytes that are not UTF-8.
+pub trait Input: sealed::Sealed {
     /// Whether the input is known to be UTF-8, so that strings need no check.
     const TEXT: bool;
 }
 
-/// Input that may hold anything: the strings of `from_slice`.
+mod sealed {
+    pub trait Sealed {}
+
+    impl Sealed for super::Bytes {}
+    impl Sealed for super::Text {}
+}
+
+/// Input that may hold anything: the bytes of `from_slice`.
 pub enum Bytes {}
 
 impl Input for Bytes {
     const TEXT: bool = false;
 }
 
-/// Input known to be UTF-8: the `&str` of `from_str`.
+/// Input known to be UTF-8: the `&str` of `from_str`. A reader of it is
+/// made only by [`Reader::from_text`].
 pub enum Text {}
 
 impl Input for Text {
@@ -226,7 +242,8 @@ impl<'a, I: Input> Reader<'a, I> {
         };
         self.expect(b':')?;
         let bytes: &'a [u8] = self.bytes;
-        // SAFETY: as in `text`.
+        // SAFETY: `string_body` returned this span, so its bytes are UTF-8:
+        // see the argument in `text`.
         Ok(unsafe { core::str::from_utf8_unchecked(&bytes[start..end]) })
     }
 
@@ -250,8 +267,21 @@ impl<'a, I: Input> Reader<'a, I> {
             Span::Input(start, end) => &self.bytes[start..end],
             Span::Scratch => &self.scratch[..],
         };
-        // SAFETY: a `Span` is made only once its bytes are known to be
-        // UTF-8: all ASCII, or checked by `from_utf8`.
+        // SAFETY: a `Span` comes only from `string_body` or
+        // `escaped_string`, and both return one only for UTF-8 bytes:
+        // - `Span::Input(start, end)`: the bytes between the quotes. When
+        //   all are ASCII they are UTF-8. Otherwise, with `I::TEXT` false,
+        //   `from_utf8` checked them; with `I::TEXT` true the reader was made
+        //   by `Reader::from_text` (the only constructor of a
+        //   `Reader<Text>`, and `Input` is sealed), so `bytes` is a whole
+        //   `&str`, and `start` and `end` sit just after and at a quote,
+        //   ASCII bytes, which are always character boundaries.
+        // - `Span::Scratch`: plain runs of the input, each cut at ASCII
+        //   bytes (quote, backslash) and so whole UTF-8 sequences when the
+        //   input is a `&str`, non-ASCII bytes copied in input order, and
+        //   escapes decoded through `char::encode_utf8`. With `I::TEXT` false
+        //   the whole buffer is checked by `from_utf8` before the span is
+        //   returned. `scratch` is not touched again before this borrow ends.
         unsafe { core::str::from_utf8_unchecked(bytes) }
     }
 
@@ -564,94 +594,4 @@ impl<'a, I: Input> Reader<'a, I> {
 enum Span {
     Input(usize, usize),
     Scratch,
-}
-
-/// How many bytes at the start of `bytes` need no attention inside a
-/// string: not `"`, `\`, a control character or a non-ASCII byte.
-#[inline(always)]
-fn plain_run(bytes: &[u8]) -> usize {
-    let mut run = 0;
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    while let Some((block, _)) = bytes[run..].split_first_chunk::<16>() {
-        let flags = sse2::flags(block, true);
-        if flags != 0 {
-            return run + flags.trailing_zeros() as usize;
-        }
-        run += 16;
-    }
-    while let Some(chunk) = bytes.get(run..run + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        let flags = swar::specials(word) | (word & swar::HIGH);
-        if flags != 0 {
-            return run + swar::first_flagged(flags);
-        }
-        run += 8;
-    }
-    while let Some(&byte) = bytes.get(run) {
-        if byte == b'"' || byte == b'\\' || !(0x20..0x80).contains(&byte) {
-            break;
-        }
-        run += 1;
-    }
-    run
-}
-
-/// Sixteen bytes tested at once with SSE2, which every x86-64 processor
-/// has.
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-pub(super) mod sse2 {
-    use core::arch::x86_64::{
-        __m128i, _mm_cmpeq_epi8, _mm_min_epu8, _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
-    };
-
-    /// One bit per byte, the lowest for the first: set for `"`, `\` and
-    /// control characters, and with `high` for non-ASCII bytes too.
-    #[inline]
-    pub(in crate::json) fn flags(block: &[u8; 16], high: bool) -> u32 {
-        // SAFETY: the module is compiled only where SSE2 is on.
-        unsafe { flags_sse2(block, high) }
-    }
-
-    #[target_feature(enable = "sse2")]
-    #[inline]
-    fn flags_sse2(block: &[u8; 16], high: bool) -> u32 {
-        // SAFETY: both are sixteen bytes, and any bytes are a valid `__m128i`.
-        let block = unsafe { core::mem::transmute::<[u8; 16], __m128i>(*block) };
-        let quote = _mm_cmpeq_epi8(block, _mm_set1_epi8(b'"' as i8));
-        let backslash = _mm_cmpeq_epi8(block, _mm_set1_epi8(b'\\' as i8));
-        // A byte that its minimum with 0x1f leaves unchanged is under 0x20.
-        let control = _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x1f)), block);
-        let specials = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), control));
-        // The mask holds sixteen bits: the casts lose nothing.
-        let non_ascii = if high { _mm_movemask_epi8(block) } else { 0 };
-        (specials | non_ascii) as u32
-    }
-}
-
-/// Eight bytes tested at once, as one `u64` read little-endian.
-pub(super) mod swar {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    pub(in crate::json) const HIGH: u64 = 0x8080_8080_8080_8080;
-
-    /// The high bit of each byte that is zero; a borrow may flag bytes
-    /// after a zero byte too, but never one before the first.
-    #[inline]
-    fn zero_bytes(word: u64) -> u64 {
-        word.wrapping_sub(ONES) & !word & HIGH
-    }
-
-    /// Flags `"`, `\` and bytes under 0x20 (among ASCII bytes); the lowest
-    /// flag is always a true one.
-    #[inline]
-    pub(in crate::json) fn specials(word: u64) -> u64 {
-        zero_bytes(word ^ (ONES * u64::from(b'"')))
-            | zero_bytes(word ^ (ONES * u64::from(b'\\')))
-            | (word.wrapping_sub(ONES * 0x20) & !word & HIGH)
-    }
-
-    /// The index of the lowest flagged byte.
-    #[inline]
-    pub(in crate::json) fn first_flagged(flags: u64) -> usize {
-        (flags.trailing_zeros() / 8) as usize
-    }
 }

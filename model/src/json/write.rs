@@ -9,9 +9,8 @@ use std::mem::MaybeUninit;
 use serde::Serialize;
 use serde_json::{Number, Value};
 
-#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-use super::read::sse2;
-use super::read::{swar, Bail, Fast};
+use super::read::{Bail, Fast};
+use super::scan::{escape_free_run, Block, NEEDS_ESCAPE};
 
 /// Output bytes, always valid UTF-8.
 pub struct Writer {
@@ -236,117 +235,4 @@ where
         slot.write(byte);
     }
     true
-}
-
-/// A block of bytes checked at once for anything serde_json escapes.
-trait Block {
-    fn is_plain(&self) -> bool;
-}
-
-impl Block for [u8; 8] {
-    #[inline]
-    fn is_plain(&self) -> bool {
-        swar::specials(u64::from_le_bytes(*self)) == 0
-    }
-}
-
-impl Block for [u8; 16] {
-    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    #[inline]
-    fn is_plain(&self) -> bool {
-        sse2::flags(self, false) == 0
-    }
-
-    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
-    #[inline]
-    fn is_plain(&self) -> bool {
-        is_plain_by_words(self)
-    }
-}
-
-/// Sixteen bytes checked as two words, where SSE2 is not there.
-#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
-#[inline]
-fn is_plain_by_words(block: &[u8; 16]) -> bool {
-    let (low, high) = block.split_at(8);
-    let word = |half: &[u8]| u64::from_le_bytes(half.try_into().unwrap_or([0; 8]));
-    swar::specials(word(low)) | swar::specials(word(high)) == 0
-}
-
-/// How many bytes at the start of `bytes` serde_json writes as they are:
-/// all but `"`, `\\` and control characters.
-#[inline]
-fn escape_free_run(bytes: &[u8]) -> usize {
-    let mut run = 0;
-    while let Some(chunk) = bytes.get(run..run + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        // Non-ASCII bytes are written as they are; `specials` flags them
-        // only when they come after a flagged byte.
-        let flags = swar::specials(word);
-        if flags != 0 {
-            return run + swar::first_flagged(flags);
-        }
-        run += 8;
-    }
-    if run == bytes.len() {
-        return run;
-    }
-    if let Some(last) = bytes
-        .len()
-        .checked_sub(8)
-        .and_then(|start| bytes.get(start..))
-    {
-        // The last eight bytes, overlapping some already passed, in which
-        // nothing is flagged.
-        let start = bytes.len() - 8;
-        let word = u64::from_le_bytes(last.try_into().unwrap_or([0; 8]));
-        let flags = swar::specials(word);
-        return if flags == 0 {
-            bytes.len()
-        } else {
-            start + swar::first_flagged(flags)
-        };
-    }
-    while let Some(&byte) = bytes.get(run) {
-        if NEEDS_ESCAPE[usize::from(byte)] {
-            break;
-        }
-        run += 1;
-    }
-    run
-}
-
-/// The bytes serde_json escapes in a string.
-static NEEDS_ESCAPE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        table[byte] = true;
-        byte += 1;
-    }
-    table[b'"' as usize] = true;
-    table[b'\\' as usize] = true;
-    table
-};
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every byte value at every place of a block, with plain bytes around,
-    /// checked by both ways of checking a block and by the table.
-    #[test]
-    fn blocks_are_checked_byte_by_byte() {
-        for filler in [b'a', 0x80, b' '] {
-            for at in 0..16 {
-                for byte in 0..=255u8 {
-                    let mut block = [filler; 16];
-                    block[at] = byte;
-                    let plain = !NEEDS_ESCAPE[usize::from(byte)];
-                    assert_eq!(block.is_plain(), plain, "{byte:#x} at {at}");
-                    assert_eq!(is_plain_by_words(&block), plain, "{byte:#x} at {at}");
-                }
-            }
-        }
-    }
 }

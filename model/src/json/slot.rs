@@ -1,0 +1,67 @@
+//! How generated code reads and writes one field: directly when its type
+//! is [`Json`], through serde_json otherwise.
+
+use std::marker::PhantomData;
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::read::{Bail, Fast, Input, Reader};
+use super::types::Json;
+use super::write::Writer;
+
+/// Reads one value with serde_json, from its own text.
+pub fn through_serde<T: DeserializeOwned, I: Input>(reader: &mut Reader<'_, I>) -> Fast<T> {
+    let text = reader.skip()?;
+    serde_json::from_slice(text).map_err(|_| Bail)
+}
+
+/// Chooses, for a field's type, the type's own direct reader and writer
+/// when it has them ([`Direct`]), and serde otherwise ([`ThroughSerde`]):
+/// generated code calls `(&Slot::<T>::NEW).read_field(..)`, and method
+/// lookup tries `Slot<T>` before `&Slot<T>`.
+pub struct Slot<T>(PhantomData<T>);
+
+impl<T> Slot<T> {
+    /// The slot of `T`.
+    pub const NEW: Self = Slot(PhantomData);
+}
+
+/// A field of a [`Json`] type: read and written directly.
+pub trait Direct<T> {
+    /// Reads the field's value.
+    fn read_field<I: Input>(&self, reader: &mut Reader<'_, I>) -> Fast<T>;
+    /// Writes the field's value.
+    fn write_field(&self, value: &T, writer: &mut Writer) -> Fast<()>;
+}
+
+impl<T: Json> Direct<T> for Slot<T> {
+    #[inline]
+    fn read_field<I: Input>(&self, reader: &mut Reader<'_, I>) -> Fast<T> {
+        T::read_json(reader)
+    }
+
+    #[inline]
+    fn write_field(&self, value: &T, writer: &mut Writer) -> Fast<()> {
+        value.write_json(writer)
+    }
+}
+
+/// A field of any other serde type: read from its own text by serde_json,
+/// and written by it.
+pub trait ThroughSerde<T> {
+    /// Reads the field's value.
+    fn read_field<I: Input>(&self, reader: &mut Reader<'_, I>) -> Fast<T>;
+    /// Writes the field's value.
+    fn write_field(&self, value: &T, writer: &mut Writer) -> Fast<()>;
+}
+
+impl<T: DeserializeOwned + Serialize> ThroughSerde<T> for &Slot<T> {
+    fn read_field<I: Input>(&self, reader: &mut Reader<'_, I>) -> Fast<T> {
+        through_serde(reader)
+    }
+
+    fn write_field(&self, value: &T, writer: &mut Writer) -> Fast<()> {
+        writer.serde(value)
+    }
+}

@@ -1,0 +1,283 @@
+//! The [`Json`] trait, and its impls for the types models are built of.
+
+use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasher;
+
+use super::read::{Bail, Fast, Input, Reader};
+use super::slot::through_serde;
+use super::write::Writer;
+use crate::{Map, Value};
+
+/// A type that [`from_str`](crate::from_str), [`from_slice`](crate::from_slice),
+/// [`from_reader`](crate::from_reader) and the `to_*` functions read and
+/// write.
+///
+/// `#[voucherify_model]` implements it for every model, with a JSON reader
+/// and writer made for the type, which give the same results as serde_json
+/// and the type's serde impls, only faster. It is implemented here for the
+/// types models are built of: strings, integers, floats, `bool`, `Option`,
+/// `Box`, `Vec`, `BTreeMap<String, _>`, `HashMap<String, _>`, [`Map`],
+/// [`Value`] and [`Extra`](crate::Extra).
+///
+/// A generic model, or one with serde attributes the generated reader does
+/// not follow (`flatten`, `rename_all` on a struct, fields under `#[cfg]`,
+/// among others), gets an empty impl instead. So can any other serde type:
+/// an empty impl reads and writes it through serde_json, with the same
+/// results, only without the generated reader's speed.
+///
+/// ```
+/// #[derive(serde::Serialize, serde::Deserialize)]
+/// struct Page {
+///     customers: Vec<voucherify_model::CustomersCreateResponseBody>,
+/// }
+///
+/// impl voucherify_model::Json for Page {}
+///
+/// let page: Page = voucherify_model::from_str(r#"{"customers":[{"id":"cust_1"}]}"#)?;
+/// assert_eq!(voucherify_model::to_string(&page)?, r#"{"customers":[{"id":"cust_1"}]}"#);
+/// # Ok::<(), voucherify_model::Error>(())
+/// ```
+pub trait Json {
+    /// Reads a value directly, or gives up so that serde reads it.
+    #[doc(hidden)]
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self>
+    where
+        Self: Sized,
+    {
+        let _ = reader;
+        Err(Bail)
+    }
+
+    /// Writes the value directly, or gives up so that serde writes it.
+    #[doc(hidden)]
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        let _ = writer;
+        Err(Bail)
+    }
+}
+
+impl Json for String {
+    #[inline]
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        reader.string()
+    }
+
+    #[inline]
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        writer.str(self);
+        Ok(())
+    }
+}
+
+impl Json for str {
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        writer.str(self);
+        Ok(())
+    }
+}
+
+impl Json for bool {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        reader.bool()
+    }
+
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        writer.bool(*self);
+        Ok(())
+    }
+}
+
+/// Integers read through `i64` or `u64`; one out of the type's range goes
+/// to serde, which names the problem.
+macro_rules! integers {
+    ($read:ident, $write:ident: $($ty:ty)*) => {$(
+        impl Json for $ty {
+            #[inline]
+            fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+                reader.$read()?.try_into().map_err(|_| Bail)
+            }
+
+            #[inline]
+            fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+                writer.$write((*self).into());
+                Ok(())
+            }
+        }
+    )*};
+}
+
+integers!(i64, i64: i64 i32 i16 i8);
+integers!(u64, u64: u64 u32 u16 u8);
+
+/// Floats through serde_json, which writes a non-finite one as `null`.
+macro_rules! floats {
+    ($($ty:ty)*) => {$(
+        impl Json for $ty {
+            fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+                through_serde(reader)
+            }
+
+            fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+                writer.serde(self)
+            }
+        }
+    )*};
+}
+
+floats!(f64 f32);
+
+impl<T: Json> Json for Option<T> {
+    #[inline]
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        if reader.null()? {
+            Ok(None)
+        } else {
+            T::read_json(reader).map(Some)
+        }
+    }
+
+    #[inline]
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        match self {
+            Some(value) => value.write_json(writer),
+            None => {
+                writer.null();
+                Ok(())
+            }
+        }
+    }
+}
+
+impl<T: Json> Json for Box<T> {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        T::read_json(reader).map(Box::new)
+    }
+
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        (**self).write_json(writer)
+    }
+}
+
+impl<T: Json> Json for Vec<T> {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        let mut items = Vec::new();
+        let mut more = reader.array_start()?;
+        while more {
+            items.push(T::read_json(reader)?);
+            more = reader.array_next()?;
+        }
+        Ok(items)
+    }
+
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        self.as_slice().write_json(writer)
+    }
+}
+
+impl<T: Json> Json for [T] {
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        writer.raw(b"[");
+        for (index, item) in self.iter().enumerate() {
+            if index > 0 {
+                writer.raw(b",");
+            }
+            item.write_json(writer)?;
+        }
+        writer.raw(b"]");
+        Ok(())
+    }
+}
+
+impl<T: Json> Json for BTreeMap<String, T> {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        let mut map = BTreeMap::new();
+        read_members(reader, |key, value| map.insert(key, value).is_none())?;
+        Ok(map)
+    }
+
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        write_members(writer, self)
+    }
+}
+
+impl<T: Json, S: BuildHasher + Default> Json for HashMap<String, T, S> {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        let mut map = HashMap::default();
+        read_members(reader, |key, value| map.insert(key, value).is_none())?;
+        Ok(map)
+    }
+
+    /// In the map's own order, as serde_json writes it.
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        write_members(writer, self)
+    }
+}
+
+/// Reads an object's members, handing each to `insert`, which says whether
+/// its key was new. serde keeps the last of a repeated key and the models
+/// refuse it: either way, serde decides.
+fn read_members<T: Json, I: Input>(
+    reader: &mut Reader<'_, I>,
+    mut insert: impl FnMut(String, T) -> bool,
+) -> Fast<()> {
+    let mut more = reader.object_start()?;
+    while more {
+        let key = reader.key()?.to_owned();
+        let value = T::read_json(reader)?;
+        if !insert(key, value) {
+            return Err(Bail);
+        }
+        more = reader.object_next()?;
+    }
+    Ok(())
+}
+
+/// Writes an object's members in the order given.
+fn write_members<'a, T: Json + 'a>(
+    writer: &mut Writer,
+    members: impl IntoIterator<Item = (&'a String, &'a T)>,
+) -> Fast<()> {
+    let start = writer.object_start();
+    for (key, value) in members {
+        writer.member(key);
+        value.write_json(writer)?;
+    }
+    writer.object_end(start);
+    Ok(())
+}
+
+impl Json for crate::Extra {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        reader.object().map(Self::from)
+    }
+
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        self.as_map().write_json(writer)
+    }
+}
+
+impl Json for Map {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        reader.object()
+    }
+
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        write_members(writer, self)
+    }
+}
+
+impl Json for Value {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        reader.value()
+    }
+
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        writer.value(self)
+    }
+}
+
+impl<T: ?Sized + Json> Json for &T {
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        (**self).write_json(writer)
+    }
+}
