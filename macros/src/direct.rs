@@ -29,11 +29,14 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
     let original = item.item.original;
     let ident = &original.ident;
     let json = quote!(#krate::Json);
+    let redacted_at = redacted_at(item, krate);
     if !followed(item) {
         let (impl_generics, ty_generics, where_clause) = original.generics.split_for_impl();
         return quote! {
             #[automatically_derived]
-            impl #impl_generics #json for #ident #ty_generics #where_clause {}
+            impl #impl_generics #json for #ident #ty_generics #where_clause {
+                #redacted_at
+            }
         };
     }
     let private = quote!(#krate::__private);
@@ -43,6 +46,8 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
         #[automatically_derived]
         #[allow(deprecated)]
         impl #json for #ident {
+            #redacted_at
+
             // One body per model, not copied into each caller: inlined, it reads
             // slower.
             #[inline(never)]
@@ -61,6 +66,53 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
                 #[allow(unused_imports)]
                 use #private::{Direct as _, ThroughSerde as _};
                 #write
+            }
+        }
+    }
+}
+
+/// `Json::redacted_at`: a path through a `#[voucherify(redact)]` field is
+/// redacted; a path through another field is asked of that field's type.
+fn redacted_at(item: &Struct, krate: &Path) -> TokenStream {
+    let private = quote!(#krate::__private);
+    let arms = item.fields.iter().filter_map(|field| {
+        if field.voucherify.extra.is_some() || field.serde.has("skip") {
+            return None;
+        }
+        let cfgs = field
+            .attrs()
+            .iter()
+            .filter(|attr| attr.path().is_ident("cfg"));
+        let name = wire_name(field);
+        let aliases = field
+            .serde
+            .keys
+            .iter()
+            .filter(|key| key.path.is_ident("alias"))
+            .filter_map(|key| key.value.as_ref());
+        let answer = if field.voucherify.redact.is_some() {
+            quote!(true)
+        } else if field.has_custom_with() {
+            return None;
+        } else {
+            let ty = field.ty;
+            quote!((&#private::Slot::<#ty>::NEW).redacted_at(__rest))
+        };
+        Some(quote! {
+            #(#cfgs)*
+            #name #(| #aliases)* => #answer,
+        })
+    });
+    quote! {
+        fn redacted_at(__path: &[::core::option::Option<&str>]) -> bool {
+            #[allow(unused_imports)]
+            use #private::{RedactedDirect as _, RedactedNever as _};
+            match __path {
+                [::core::option::Option::Some(__key), __rest @ ..] => match *__key {
+                    #(#arms)*
+                    _ => false,
+                },
+                _ => false,
             }
         }
     }

@@ -188,7 +188,10 @@ fn debug_impl(item: &Struct, krate: &Path) -> TokenStream {
         let key = field_ident.to_string();
         let key = key.strip_prefix("r#").unwrap_or(&key);
         let cfgs = cfg_attrs(field.attrs());
-        let value = if field.voucherify.redact.is_none() {
+        let value = if field.voucherify.extra.is_some() {
+            // Unknown values may be personal: only their keys show.
+            quote!(&#krate::__private::KeysOnly(#krate::__private::ExtraField::as_map(&self.#field_ident)))
+        } else if field.voucherify.redact.is_none() {
             quote!(&self.#field_ident)
         } else {
             let redacted = quote!(#krate::__private::redacted);

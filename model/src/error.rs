@@ -21,11 +21,37 @@ use serde_json::error::Category;
 pub struct Error {
     path: String,
     inner: serde_json::Error,
+    /// Where the failure was seen, kept here when `inner` was remade
+    /// without the value and so without its own position.
+    position: Option<(usize, usize)>,
 }
 
 impl Error {
     pub(crate) fn new(path: String, inner: serde_json::Error) -> Self {
-        Error { path, inner }
+        Error {
+            path,
+            inner,
+            position: None,
+        }
+    }
+
+    /// The same failure, at a `#[voucherify(redact)]` field or inside one,
+    /// told without the value that was found there: what kind of value it
+    /// was, what was expected, and where.
+    pub(crate) fn redacted(self) -> Self {
+        if self.inner.classify() != Category::Data {
+            // Syntax and end-of-input messages never quote a value.
+            return self;
+        }
+        let (line, column) = (self.inner.line(), self.inner.column());
+        let full = self.inner.to_string();
+        let suffix = format!(" at line {line} column {column}");
+        let message = full.strip_suffix(&suffix).unwrap_or(&full);
+        Error {
+            path: self.path,
+            inner: <serde_json::Error as serde::de::Error>::custom(redact_message(message)),
+            position: Some((line, column)),
+        }
     }
 
     pub(crate) fn at_root(inner: serde_json::Error) -> Self {
@@ -43,13 +69,15 @@ impl Error {
     /// The 1-based line of the input where the failure was seen (0 when
     /// writing, or for an I/O error).
     pub fn line(&self) -> usize {
-        self.inner.line()
+        self.position
+            .map_or_else(|| self.inner.line(), |(line, _)| line)
     }
 
     /// The 1-based column of the input where the failure was seen (0 when
     /// writing, or for an I/O error).
     pub fn column(&self) -> usize {
-        self.inner.column()
+        self.position
+            .map_or_else(|| self.inner.column(), |(_, column)| column)
     }
 
     /// What kind of failure this is: I/O, malformed JSON, JSON that does not
@@ -58,7 +86,9 @@ impl Error {
         self.inner.classify()
     }
 
-    /// The underlying serde_json error, without the path.
+    /// The underlying serde_json error, without the path. For a failure
+    /// at a `#[voucherify(redact)]` field it holds the redacted message and
+    /// no position.
     pub fn into_inner(self) -> serde_json::Error {
         self.inner
     }
@@ -66,7 +96,13 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        write!(formatter, "{}: {}", self.path, self.inner)
+        write!(formatter, "{}: {}", self.path, self.inner)?;
+        match self.position {
+            Some((line, column)) if line != 0 => {
+                write!(formatter, " at line {line} column {column}")
+            }
+            _ => Ok(()),
+        }
     }
 }
 
@@ -76,6 +112,8 @@ impl fmt::Debug for Error {
             .debug_struct("Error")
             .field("path", &self.path)
             .field("message", &self.inner.to_string())
+            .field("line", &self.line())
+            .field("column", &self.column())
             .finish()
     }
 }
@@ -84,6 +122,22 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         Some(&self.inner)
     }
+}
+
+/// The steps of a path as [`Json::redacted_at`](crate::Json) takes them:
+/// object keys, and `None` for array indexes.
+pub(crate) fn path_steps(path: &serde_path_to_error::Path) -> Vec<Option<&str>> {
+    use serde_path_to_error::Segment;
+
+    path.iter()
+        .filter_map(|segment| match segment {
+            Segment::Seq { .. } => Some(None),
+            Segment::Map { key } => Some(Some(key.as_str())),
+            // Not a step into a value: the enum's own name for a variant,
+            // or a key that was not read.
+            Segment::Enum { .. } | Segment::Unknown => None,
+        })
+        .collect()
 }
 
 /// Writes a path as `a.b[0]["odd key"]`: plain names (letters, digits, `_`
@@ -125,4 +179,111 @@ pub(crate) fn path_text(path: &serde_path_to_error::Path) -> String {
         text.push('.');
     }
     text
+}
+
+/// A serde message with the value it quotes taken out. serde words the
+/// failures that quote a value as `invalid type: <found>, expected <what>`,
+/// `invalid value: <found>, expected <what>` and
+/// `unknown variant `<found>`, expected <what>`, where `<found>` is, for
+/// example, `string "1990-02-30"` or ``integer `5` ``. Any other message
+/// that might hold the value is replaced whole.
+fn redact_message(message: &str) -> String {
+    let split = |rest: &'_ str| -> Option<(String, String)> {
+        // The expectation is the model's text, the found part the input's:
+        // the last separator is the one serde wrote.
+        let (found, expected) = rest.rsplit_once(", expected ")?;
+        Some((found_kind(found).to_owned(), expected.to_owned()))
+    };
+    if let Some((kind, expected)) = message.strip_prefix("invalid type: ").and_then(split) {
+        return format!("invalid type: {kind}, expected {expected}");
+    }
+    if let Some((kind, expected)) = message.strip_prefix("invalid value: ").and_then(split) {
+        return format!("invalid value: {kind} that is not {expected}");
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        if let Some((_, expected)) = rest.rsplit_once("`, expected ") {
+            return format!("unknown variant, expected {expected}");
+        }
+    }
+    let quotes_nothing = ["missing field `", "duplicate field `", "invalid length "]
+        .iter()
+        .any(|start| message.starts_with(start));
+    if quotes_nothing {
+        return message.to_owned();
+    }
+    "invalid value (the message is withheld: it may show a redacted value)".to_owned()
+}
+
+/// What serde's description of a found value says about its kind, without
+/// the value itself.
+fn found_kind(found: &str) -> &'static str {
+    const KINDS: &[(&str, &str)] = &[
+        ("string ", "a string"),
+        ("integer ", "an integer"),
+        ("floating point ", "a floating point number"),
+        ("boolean ", "a boolean"),
+        ("character ", "a character"),
+        ("null", "null"),
+        ("map", "an object"),
+        ("sequence", "an array"),
+    ];
+    KINDS
+        .iter()
+        .find(|(start, _)| found.starts_with(start))
+        .map_or("a value", |(_, kind)| kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_message;
+
+    #[test]
+    fn messages_lose_the_value_and_keep_the_rest() {
+        let cases = [
+            (
+                r#"invalid value: string "1990-02-30", expected a date that exists in the calendar"#,
+                "invalid value: a string that is not a date that exists in the calendar",
+            ),
+            (
+                r#"invalid type: string "a, expected b", expected i64"#,
+                "invalid type: a string, expected i64",
+            ),
+            (
+                "invalid type: integer `10001`, expected a string",
+                "invalid type: an integer, expected a string",
+            ),
+            (
+                "invalid type: floating point `1.5`, expected a string",
+                "invalid type: a floating point number, expected a string",
+            ),
+            (
+                "invalid type: boolean `true`, expected a string",
+                "invalid type: a boolean, expected a string",
+            ),
+            (
+                "invalid type: map, expected a string",
+                "invalid type: an object, expected a string",
+            ),
+            (
+                "invalid type: sequence, expected a string",
+                "invalid type: an array, expected a string",
+            ),
+            (
+                "invalid type: null, expected a string",
+                "invalid type: null, expected a string",
+            ),
+            (
+                "unknown variant `Ann`, expected one of `a`, `b`",
+                "unknown variant, expected one of `a`, `b`",
+            ),
+            ("missing field `city`", "missing field `city`"),
+            (
+                "something new about Ann",
+                "invalid value (the message is withheld: it may show a redacted value)",
+            ),
+        ];
+        for (message, expected) in cases {
+            assert_eq!(redact_message(message), expected, "{message}");
+        }
+    }
 }

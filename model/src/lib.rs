@@ -249,19 +249,28 @@ where
 }
 
 /// Reads the input again, tracking the path, to explain `first`.
+///
+/// A failure at a `#[voucherify(redact)]` field, or inside one, is told
+/// without the value found there.
 #[cold]
 fn locate<'de, T, R>(
     mut deserializer: serde_json::Deserializer<R>,
     first: serde_json::Error,
 ) -> Error
 where
-    T: Deserialize<'de>,
+    T: Json + Deserialize<'de>,
     R: serde_json::de::Read<'de>,
 {
     match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
         Err(error) => {
             let path = error::path_text(error.path());
-            Error::new(path, error.into_inner())
+            let redacted = T::redacted_at(&error::path_steps(error.path()));
+            let error = Error::new(path, error.into_inner());
+            if redacted {
+                error.redacted()
+            } else {
+                error
+            }
         }
         Ok(_) => Error::at_root(deserializer.end().err().unwrap_or(first)),
     }

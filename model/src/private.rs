@@ -9,10 +9,10 @@ use std::marker::PhantomData;
 pub use serde;
 pub use serde_json;
 
-pub use crate::extra::{ExtraDeserializer, ExtraField, ExtraSerializer};
+pub use crate::extra::{ExtraDeserializer, ExtraField, ExtraSerializer, KeysOnly};
 pub use crate::json::{
     read_date, read_date_time, through_serde, write_date, write_date_time, Bail, Direct, Fast,
-    Input, Reader, Slot, ThroughSerde, Writer,
+    Input, Reader, RedactedDirect, RedactedNever, Slot, ThroughSerde, Writer,
 };
 
 /// Readers that refuse a key repeated in one object. The direct reader

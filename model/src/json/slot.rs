@@ -65,3 +65,29 @@ impl<T: DeserializeOwned + Serialize> ThroughSerde<T> for &Slot<T> {
         writer.serde(value)
     }
 }
+
+/// Whether a path below a field is redacted: asked of the field's type
+/// when it is [`Json`] ([`RedactedDirect`]); no for any other type
+/// ([`RedactedNever`]), whose values hold no redacted field the macro knows.
+pub trait RedactedDirect {
+    /// See [`Json::redacted_at`].
+    fn redacted_at(&self, path: &[Option<&str>]) -> bool;
+}
+
+impl<T: Json> RedactedDirect for Slot<T> {
+    fn redacted_at(&self, path: &[Option<&str>]) -> bool {
+        T::redacted_at(path)
+    }
+}
+
+/// See [`RedactedDirect`].
+pub trait RedactedNever {
+    /// Always `false`.
+    fn redacted_at(&self, path: &[Option<&str>]) -> bool;
+}
+
+impl<T> RedactedNever for &Slot<T> {
+    fn redacted_at(&self, _: &[Option<&str>]) -> bool {
+        false
+    }
+}

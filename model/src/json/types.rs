@@ -54,6 +54,18 @@ pub trait Json {
         let _ = writer;
         Err(Bail)
     }
+
+    /// Whether the value at `path` below this one is, or is inside, a
+    /// `#[voucherify(redact)]` field, so that an error there must not show
+    /// it. Each step is an object key, or `None` for an array index.
+    #[doc(hidden)]
+    fn redacted_at(path: &[Option<&str>]) -> bool
+    where
+        Self: Sized,
+    {
+        let _ = path;
+        false
+    }
 }
 
 impl Json for String {
@@ -127,6 +139,10 @@ macro_rules! floats {
 floats!(f64 f32);
 
 impl<T: Json> Json for Option<T> {
+    fn redacted_at(path: &[Option<&str>]) -> bool {
+        T::redacted_at(path)
+    }
+
     #[inline]
     fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         if reader.null()? {
@@ -149,6 +165,10 @@ impl<T: Json> Json for Option<T> {
 }
 
 impl<T: Json> Json for Box<T> {
+    fn redacted_at(path: &[Option<&str>]) -> bool {
+        T::redacted_at(path)
+    }
+
     fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         T::read_json(reader).map(Box::new)
     }
@@ -159,6 +179,13 @@ impl<T: Json> Json for Box<T> {
 }
 
 impl<T: Json> Json for Vec<T> {
+    fn redacted_at(path: &[Option<&str>]) -> bool {
+        match path {
+            [None, rest @ ..] => T::redacted_at(rest),
+            _ => false,
+        }
+    }
+
     fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         let mut items = Vec::new();
         let mut more = reader.array_start()?;
@@ -189,6 +216,10 @@ impl<T: Json> Json for [T] {
 }
 
 impl<T: Json> Json for BTreeMap<String, T> {
+    fn redacted_at(path: &[Option<&str>]) -> bool {
+        member_redacted::<T>(path)
+    }
+
     fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         let mut map = BTreeMap::new();
         read_members(reader, |key, value| map.insert(key, value).is_none())?;
@@ -201,6 +232,10 @@ impl<T: Json> Json for BTreeMap<String, T> {
 }
 
 impl<T: Json, S: BuildHasher + Default> Json for HashMap<String, T, S> {
+    fn redacted_at(path: &[Option<&str>]) -> bool {
+        member_redacted::<T>(path)
+    }
+
     fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         let mut map = HashMap::default();
         read_members(reader, |key, value| map.insert(key, value).is_none())?;
@@ -210,6 +245,14 @@ impl<T: Json, S: BuildHasher + Default> Json for HashMap<String, T, S> {
     /// In the map's own order, as serde_json writes it.
     fn write_json(&self, writer: &mut Writer) -> Fast<()> {
         write_members(writer, self)
+    }
+}
+
+/// Whether the value under any key of a map of `T` holds `path`'s rest.
+fn member_redacted<T: Json>(path: &[Option<&str>]) -> bool {
+    match path {
+        [Some(_), rest @ ..] => T::redacted_at(rest),
+        _ => false,
     }
 }
 
