@@ -78,6 +78,9 @@ pub(crate) struct Voucherify {
     pub(crate) extra: Option<Path>,
     pub(crate) redact: Option<Path>,
     pub(crate) other: Option<Path>,
+    /// `unique_keys`: a repeated key in the field's object is refused by
+    /// serde too, as the direct reader refuses it.
+    pub(crate) unique_keys: Option<Path>,
     pub(crate) deprecated: Option<Deprecation>,
     pub(crate) format: Option<FormatOverride>,
     /// Every `#[voucherify]` attribute, for errors about where it stands.
@@ -110,6 +113,8 @@ impl Voucherify {
             set_once(&mut self.redact, path).map_err(|()| duplicate())
         } else if path.is_ident("other") {
             set_once(&mut self.other, path).map_err(|()| duplicate())
+        } else if path.is_ident("unique_keys") {
+            set_once(&mut self.unique_keys, path).map_err(|()| duplicate())
         } else if path.is_ident("format") {
             let literal: LitStr = meta.value()?.parse()?;
             let format = match literal.value().as_str() {
@@ -129,7 +134,7 @@ impl Voucherify {
         } else {
             Err(meta.error(format_args!(
                 "unknown key `{}`; #[voucherify(...)] takes `extra`, `redact`, `deprecated`, \
-                 `format = \"date\" | \"date-time\"` on fields and `other` on an enum variant",
+                 `unique_keys`, `format = \"date\" | \"date-time\"` on fields and `other` on an enum variant",
                 path_to_string(&meta.path),
             )))
         }

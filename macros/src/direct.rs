@@ -360,21 +360,12 @@ fn wrapper_ident(prefix: &str, field: &Field) -> syn::Ident {
     format_ident!("{}_{}", prefix, name.strip_prefix("r#").unwrap_or(&name))
 }
 
-/// The function a `with` or `deserialize_with` field is read by, unless
-/// it is one of the runtime's `__private::strict` readers: those refuse a
-/// repeated key, which the direct reader leaves to serde, and otherwise
-/// read as the field's type does.
+/// The function a `with` or `deserialize_with` field is read by. A
+/// `unique_keys` field has none of its own: its serde reader refuses a
+/// repeated key, as the direct reader does, and otherwise reads as the
+/// field's type does.
 fn deserialize_with(field: &Field) -> Option<Path> {
-    let path = custom_path(field, "deserialize_with", "deserialize")?;
-    let segments: Vec<String> = path
-        .segments
-        .iter()
-        .map(|segment| segment.ident.to_string())
-        .collect();
-    let strict = segments
-        .windows(2)
-        .any(|pair| pair[0] == "__private" && pair[1] == "strict");
-    (!strict).then_some(path)
+    custom_path(field, "deserialize_with", "deserialize")
 }
 
 /// The function a `with` or `serialize_with` field is written by.

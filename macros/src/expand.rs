@@ -145,7 +145,18 @@ fn field_serde_attrs(field: &Field, krate: &Path) -> Option<TokenStream> {
             ));
         }
     }
-    if !field.has_custom_with() {
+    if field.voucherify.unique_keys.is_some() {
+        let path = LitStr::new(
+            &format!(
+                "{}::__private::unique_keys::deserialize",
+                path_to_string(krate)
+            ),
+            // serde names the function with this span: a field type it cannot
+            // read is reported there.
+            field.ty.span(),
+        );
+        keys.push(quote!(deserialize_with = #path));
+    } else if !field.has_custom_with() {
         let module = match (field.date, field.kind) {
             (Some(DateFormat::Date), kind) => Some(format!("format::date{}", kind_suffix(kind))),
             (Some(DateFormat::DateTime), kind) => {

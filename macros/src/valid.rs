@@ -77,6 +77,16 @@ fn check_struct(cx: &mut Ctxt, item: &Struct) {
                 ),
             );
         }
+        if let (Some(unique), Some(custom)) = (&v.unique_keys, field.serde.custom_with()) {
+            cx.error_spanned_by(
+                unique,
+                format_args!(
+                    "this field is read by its own #[serde({})]: remove `unique_keys`, or remove `{}`",
+                    path_to_string(&custom.path),
+                    path_to_string(&custom.path),
+                ),
+            );
+        }
         if let (Some(custom), Some(format)) = (field.serde.custom_with(), &v.format) {
             cx.error_spanned_by(
                 &format.literal,
@@ -143,6 +153,12 @@ fn check_struct(cx: &mut Ctxt, item: &Struct) {
             cx.error_spanned_by(
                 &format.literal,
                 "`format` does not apply to the #[voucherify(extra)] field",
+            );
+        }
+        if let Some(unique) = &v.unique_keys {
+            cx.error_spanned_by(
+                unique,
+                "the #[voucherify(extra)] field already refuses a repeated key: remove `unique_keys`",
             );
         }
         if let Some(key) = field.serde.keys.first() {
@@ -248,6 +264,7 @@ fn check_variant(cx: &mut Ctxt, variant: &Variant) {
         v.extra.as_ref().map(|p| (p, "extra")),
         v.redact.as_ref().map(|p| (p, "redact")),
         v.deprecated.as_ref().map(|d| (&d.path, "deprecated")),
+        v.unique_keys.as_ref().map(|p| (p, "unique_keys")),
     ];
     for (path, name) in misplaced.into_iter().flatten() {
         cx.error_spanned_by(

@@ -38,7 +38,7 @@ pub struct CustomersCreateResponseBody {
     /// The referrals the customer took part in.
     pub referrals: Option<CustomerReferrals>,
     /// Key/value data that Voucherify itself attaches to the customer.
-    #[serde(default, deserialize_with = "crate::__private::strict::option_map")]
+    #[voucherify(unique_keys)]
     pub system_metadata: Option<Map>,
     /// When the customer was created (ISO 8601, written in UTC with milliseconds).
     pub created_at: Option<OffsetDateTime>,
@@ -70,7 +70,7 @@ pub struct CustomersCreateResponseBody {
     pub address: Option<CustomersCreateResponseBodyAddress>,
     /// The integrator's own key/value data about the customer, used for
     /// validation rules and segments.
-    #[serde(default, deserialize_with = "crate::__private::strict::option_map")]
+    #[voucherify(unique_keys)]
     pub metadata: Option<Map>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
@@ -188,10 +188,7 @@ pub struct CustomerLoyalty {
     /// How many customers this customer referred.
     pub referred_customers: Option<i64>,
     /// Points per loyalty campaign, keyed by the campaign's name.
-    #[serde(
-        default,
-        deserialize_with = "crate::__private::strict::option_btree_map"
-    )]
+    #[voucherify(unique_keys)]
     pub campaigns: Option<BTreeMap<String, CustomerLoyaltyCampaignsEntryValue>>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]

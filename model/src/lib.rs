@@ -90,10 +90,17 @@
 //! | `Date` (also in an option) | `YYYY-MM-DD` | `YYYY-MM-DD` |
 //! | `#[voucherify(extra)]` [`Extra`] or [`Map`] | every unknown key | written after the known fields |
 //!
-//! Field attributes: `#[voucherify(extra)]`, `#[voucherify(redact)]` (the
-//! value prints as `"<redacted>"` in `Debug`), `#[voucherify(deprecated)]`
+//! Field attributes: `#[voucherify(extra)]` (its values print as
+//! `<redacted>` in `Debug`, its keys show), `#[voucherify(redact)]` (the
+//! value prints as `"<redacted>"` in `Debug`, and an error at the field or
+//! inside it names the kind of value found, never the value:
+//! `birthdate: invalid value: a string that is not a date that exists in
+//! the calendar at line 1 column 25`), `#[voucherify(deprecated)]`
 //! (also `= "note"` or `(since = "..", note = "..")`: user code touching
-//! the field warns, the generated code does not), and
+//! the field warns, the generated code does not),
+//! `#[voucherify(unique_keys)]` on a `Map` or `BTreeMap<String, _>` field
+//! (also in an `Option`: a key repeated in its object, at any depth of a
+//! `Map`, is an error rather than one copy silently winning), and
 //! `#[voucherify(format = "date" | "date-time")]` for dates behind a type
 //! alias. A field with its own `#[serde(with = "...")]` is left alone, and
 //! every other `#[serde(...)]` attribute keeps its usual meaning.

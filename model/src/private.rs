@@ -15,11 +15,11 @@ pub use crate::json::{
     Input, Reader, RedactedDirect, RedactedNever, Slot, ThroughSerde, Writer,
 };
 
-/// Readers that refuse a key repeated in one object. The direct reader
-/// refuses such keys too (it leaves them to serde), so the macro reads a
-/// field that names one of these directly.
-pub mod strict {
-    pub use crate::unique_keys::{option_btree_map, option_map};
+/// The serde reader of `#[voucherify(unique_keys)]` fields, which refuses
+/// a key repeated in one object. The direct reader refuses such keys too
+/// (it leaves them to serde), so the macro reads these fields directly.
+pub mod unique_keys {
+    pub use crate::unique_keys::{deserialize, UniqueKeys};
 }
 
 /// `Option<Option<T>>` fields: the outer `None` is a missing key (left out

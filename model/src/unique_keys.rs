@@ -161,23 +161,53 @@ impl<'de> Visitor<'de> for ObjectVisitor {
     }
 }
 
-/// `Option<Map>` fields (metadata): `null` is `None`; a repeated key at any
-/// depth is an error.
-pub fn option_map<'de, D>(deserializer: D) -> Result<Option<Map<String, Value>>, D::Error>
-where
-    D: Deserializer<'de>,
-{
-    deserializer.deserialize_option(OptionVisitor(ObjectVisitor))
+/// The types a `#[voucherify(unique_keys)]` field may have: objects read
+/// with a repeated key refused.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an object that #[voucherify(unique_keys)] can read",
+    label = "give this field the type `Option<voucherify_model::Map>` or `Option<BTreeMap<String, _>>`, \
+             or remove `unique_keys`"
+)]
+pub trait UniqueKeys<'de>: Sized {
+    /// Reads the value, refusing a repeated key.
+    fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
 }
 
-/// `Option<BTreeMap<String, V>>` fields: `null` is `None`; a repeated key
-/// is an error.
-pub fn option_btree_map<'de, D, V>(deserializer: D) -> Result<Option<BTreeMap<String, V>>, D::Error>
+/// Metadata: a repeated key at any depth is an error.
+impl<'de> UniqueKeys<'de> for Map<String, Value> {
+    fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(ObjectVisitor)
+    }
+}
+
+/// A map keyed by name: a repeated key is an error.
+impl<'de, V: Deserialize<'de>> UniqueKeys<'de> for BTreeMap<String, V> {
+    fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(MapVisitor(PhantomData))
+    }
+}
+
+/// `null` is `None`.
+impl<'de> UniqueKeys<'de> for Option<Map<String, Value>> {
+    fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_option(OptionVisitor(ObjectVisitor))
+    }
+}
+
+/// `null` is `None`.
+impl<'de, V: Deserialize<'de>> UniqueKeys<'de> for Option<BTreeMap<String, V>> {
+    fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_option(OptionVisitor(MapVisitor(PhantomData)))
+    }
+}
+
+/// The reader the macro names for a `#[voucherify(unique_keys)]` field.
+pub fn deserialize<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
-    V: Deserialize<'de>,
+    T: UniqueKeys<'de>,
 {
-    deserializer.deserialize_option(OptionVisitor(MapVisitor(PhantomData)))
+    T::deserialize_unique(deserializer)
 }
 
 /// `null` as `None`, and anything else through the map visitor `M`.
