@@ -23,12 +23,12 @@ pub type Fast<T> = Result<T, Bail>;
 /// a sub-value handed to serde must stay well inside that.
 const MAX_DEPTH: u32 = 64;
 
-/// What the input is known to be: [`Bytes`] or [`Text`].
+/// What the input is known to be: `Bytes` or `Text`.
 ///
 /// Sealed: soundness rests on `TEXT`. A reader whose `I::TEXT` is true
 /// skips UTF-8 checks and makes `&str` of its bytes unchecked, which is
 /// sound only because a `Reader<Text>` can be built from a `&str` alone
-/// ([`Reader::from_text`]). No other crate can add an input kind that
+/// (`Reader::from_text`). No other crate can add an input kind that
 /// claims `TEXT` for bytes that are not UTF-8.
 pub trait Input: sealed::Sealed {
     /// Whether the input is known to be UTF-8, so that strings need no check.
