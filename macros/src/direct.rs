@@ -83,13 +83,7 @@ fn redacted_at(item: &Struct, krate: &Path) -> TokenStream {
             .attrs()
             .iter()
             .filter(|attr| attr.path().is_ident("cfg"));
-        let name = wire_name(field);
-        let aliases = field
-            .serde
-            .keys
-            .iter()
-            .filter(|key| key.path.is_ident("alias"))
-            .filter_map(|key| key.value.as_ref());
+        let names = read_names(field);
         let answer = if field.voucherify.redact.is_some() {
             quote!(true)
         } else if field.has_custom_with() {
@@ -100,7 +94,7 @@ fn redacted_at(item: &Struct, krate: &Path) -> TokenStream {
         };
         Some(quote! {
             #(#cfgs)*
-            #name #(| #aliases)* => #answer,
+            #names => #answer,
         })
     });
     quote! {
@@ -156,6 +150,19 @@ fn takes_value(path: &Path) -> bool {
     .any(|name| path.is_ident(name))
 }
 
+/// The keys a field is read from, as one pattern: its wire name, then its
+/// aliases.
+fn read_names(field: &Field) -> TokenStream {
+    let name = wire_name(field);
+    let aliases = field
+        .serde
+        .keys
+        .iter()
+        .filter(|key| key.path.is_ident("alias"))
+        .filter_map(|key| key.value.as_ref());
+    quote!(#name #(| #aliases)*)
+}
+
 /// The key a field is written under.
 fn wire_name(field: &Field) -> String {
     match field.serde.get("rename").and_then(|key| key.value.as_ref()) {
@@ -198,14 +205,8 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
         quote!(#index if __reader.take_key(#pattern) => #index,)
     });
     let name_arms = read_fields.iter().enumerate().map(|(index, field)| {
-        let name = wire_name(field);
-        let aliases = field
-            .serde
-            .keys
-            .iter()
-            .filter(|key| key.path.is_ident("alias"))
-            .filter_map(|key| key.value.as_ref());
-        quote!(#name #(| #aliases)* => #index,)
+        let names = read_names(field);
+        quote!(#names => #index,)
     });
     let read_arms = read_fields.iter().enumerate().map(|(index, field)| {
         let slot = format_ident!("__field{}", index);
