@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Mutation testing with cargo-mutants (27.x: `cargo install cargo-mutants --locked`),
+# in shards small enough for a 2-core machine. See MUTANTS.md.
+#
+# Usage:
+#   scripts/mutants.sh runtime [FILE...] [-- CARGO_MUTANTS_ARGS...]
+#       mutants of model/src (or of the FILEs given, paths from the
+#       workspace root), tested by the runtime's unit tests and every
+#       integration test of voucherify-tests but the trybuild ui suite
+#   scripts/mutants.sh macros [FILE...] [-- CARGO_MUTANTS_ARGS...]
+#       mutants of macros/src, tested by the whole workspace, the ui suite
+#       and the doctests included: a macro mutant often changes no more
+#       than an error message, which only the ui suite reads
+#   scripts/mutants.sh diff [BASE] [-- CARGO_MUTANTS_ARGS...]
+#       only the mutants in lines changed since BASE (default `main`),
+#       each crate's against its own tests as above
+#
+# One job at a time (MUTANTS_JOBS to change it). Results go to
+# target/mutants/<shard>/mutants.out/ (caught.txt, missed.txt,
+# unviable.txt, timeout.txt, outcomes.json); the summary to standard output.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+usage() {
+    sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
+    exit 2
+}
+
+mode=${1:-}
+[ -n "$mode" ] || usage
+shift
+
+files=()
+base=main
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+    case "$mode" in
+        diff) base=$1 ;;
+        *) files+=("$1") ;;
+    esac
+    shift
+done
+[ "${1:-}" = "--" ] && shift
+extra_args=("$@")
+
+if ! cargo mutants --version >/dev/null 2>&1; then
+    echo "cargo-mutants is missing: cargo install cargo-mutants --locked" >&2
+    exit 1
+fi
+
+# cargo-mutants builds each mutant in a copy of the tree made in $TMPDIR, at
+# its top. The fixture tests read ../shared beside the checkout, so the
+# scratch directory gets a `shared` of its own pointing there.
+scratch="$root/target/mutants/tmp"
+mkdir -p "$scratch"
+if [ -d "$root/../shared" ]; then
+    ln -sfn "$(cd "$root/../shared" && pwd)" "$scratch/shared"
+fi
+export TMPDIR="$scratch"
+# No debug info: the builds link several test binaries per mutant, and the
+# tests do not need it.
+export CARGO_PROFILE_DEV_DEBUG=0
+export CARGO_TERM_COLOR=never
+
+# Every integration test of voucherify-tests but the ui suite, which
+# compiles dozens of crates and reads only the macro's output.
+fast_tests=()
+for test in tests/tests/*.rs; do
+    name=$(basename "$test" .rs)
+    [ "$name" = ui ] && continue
+    fast_tests+=(--test "$name")
+done
+
+common=(--jobs "${MUTANTS_JOBS:-1}" --no-shuffle)
+
+# run SHARD ARGS...: one cargo-mutants run, its output in target/mutants/SHARD.
+run() {
+    local shard=$1
+    shift
+    mkdir -p "target/mutants/$shard"
+    echo "== $shard at $(git rev-parse --short HEAD)$(git diff --quiet HEAD || echo ' (uncommitted changes)')"
+    local status=0
+    cargo mutants "${common[@]}" --output "target/mutants/$shard" "$@" || status=$?
+    # 0: all caught; 2: some missed; 3: some timed out; others are failures
+    # of the run itself (4: the unmutated tree fails its tests).
+    case $status in
+        0 | 2 | 3) return 0 ;;
+        *) return "$status" ;;
+    esac
+}
+
+file_args() {
+    local glob=$1
+    shift
+    if [ $# -eq 0 ]; then
+        printf '%s\n' --file "$glob"
+    else
+        for file in "$@"; do
+            printf '%s\n' --file "$file"
+        done
+    fi
+}
+
+runtime() {
+    local args
+    mapfile -t args < <(file_args 'model/src/**/*.rs' "${files[@]}")
+    run "${SHARD:-runtime}" --package voucherify-model "${args[@]}" \
+        --test-package voucherify-model,voucherify-tests "${extra_args[@]}" \
+        -- --lib "${fast_tests[@]}"
+}
+
+macros() {
+    local args
+    mapfile -t args < <(file_args 'macros/src/**/*.rs' "${files[@]}")
+    run "${SHARD:-macros}" --package voucherify-macros "${args[@]}" \
+        --test-workspace true "${extra_args[@]}"
+}
+
+case "$mode" in
+    runtime) runtime ;;
+    macros) macros ;;
+    diff)
+        patch="$root/target/mutants/diff.patch"
+        mkdir -p "$root/target/mutants"
+        git diff "$base" -- model/src macros/src >"$patch"
+        if [ ! -s "$patch" ]; then
+            echo "no change to model/src or macros/src since $base"
+            exit 0
+        fi
+        extra_args=(--in-diff "$patch" "${extra_args[@]}")
+        if git diff --quiet "$base" -- model/src; then
+            echo "== no change to model/src"
+        else
+            SHARD=diff-runtime runtime
+        fi
+        if git diff --quiet "$base" -- macros/src; then
+            echo "== no change to macros/src"
+        else
+            SHARD=diff-macros macros
+        fi
+        ;;
+    *) usage ;;
+esac
