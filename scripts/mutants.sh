@@ -108,7 +108,7 @@ runtime() {
     mapfile -t args < <(file_args 'model/src/**/*.rs' "${files[@]}")
     run "${SHARD:-runtime}" --package voucherify-model "${args[@]}" \
         --test-package voucherify-model,voucherify-tests "${extra_args[@]}" \
-        "${fast_tests[@]}"
+        -- "${fast_tests[@]}"
 }
 
 macros() {
