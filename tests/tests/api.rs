@@ -258,3 +258,25 @@ fn long_text_is_whole() {
         assert_eq!(back, customer);
     }
 }
+
+#[test]
+fn error_accessors_of_a_read_failure() {
+    let error = type_error();
+    assert_eq!(error.path(), "summary.orders.total_amount");
+    assert_eq!((error.line(), error.column()), (1, 64));
+    assert_eq!(error.classify(), Category::Data);
+    let inner = error.into_inner();
+    assert_eq!(
+        inner.to_string(),
+        "invalid type: string \"100\", expected i64 at line 1 column 64"
+    );
+
+    let error =
+        voucherify_model::from_str::<CustomersCreateResponseBody>("{\n\"id\": 1\n}").unwrap_err();
+    assert_eq!(error.path(), "id");
+    assert_eq!((error.line(), error.column()), (2, 7));
+    let error = voucherify_model::from_str::<CustomersCreateResponseBody>("{\"id\":").unwrap_err();
+    assert_eq!(error.classify(), Category::Eof);
+    let error = voucherify_model::from_str::<CustomersCreateResponseBody>("{id}").unwrap_err();
+    assert_eq!(error.classify(), Category::Syntax);
+}
