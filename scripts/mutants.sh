@@ -14,6 +14,9 @@
 #   scripts/mutants.sh diff [BASE] [-- CARGO_MUTANTS_ARGS...]
 #       only the mutants in lines changed since BASE (default `main`),
 #       each crate's against its own tests as above
+#   scripts/mutants.sh table SHARD...
+#       the results of finished (or stopped) shards, per file, as the
+#       Markdown table of MUTANTS.md
 #
 # One job at a time (MUTANTS_JOBS to change it). Results go to
 # target/mutants/<shard>/mutants.out/ (caught.txt, missed.txt,
@@ -31,6 +34,37 @@ usage() {
 mode=${1:-}
 [ -n "$mode" ] || usage
 shift
+
+# table SHARD...: caught, missed, unviable and timeouts per file, from the
+# lists cargo-mutants keeps up to date as it goes.
+if [ "$mode" = table ]; then
+    [ $# -gt 0 ] || usage
+    for shard in "$@"; do
+        out="target/mutants/$shard/mutants.out"
+        for outcome in caught missed unviable timeout; do
+            [ -f "$out/$outcome.txt" ] || continue
+            sed "s/^\([^:]*\):.*/\1 $outcome/" "$out/$outcome.txt"
+        done
+    done | awk '
+        { count[$1, $2]++; files[$1] = 1 }
+        END {
+            print "| file | caught | missed | unviable | timeouts |"
+            print "|---|---:|---:|---:|---:|"
+            n = 0
+            for (file in files) sorted[++n] = file
+            for (i = 2; i <= n; i++)
+                for (j = i; j > 1 && sorted[j - 1] > sorted[j]; j--) {
+                    swap = sorted[j]; sorted[j] = sorted[j - 1]; sorted[j - 1] = swap
+                }
+            for (i = 1; i <= n; i++) {
+                f = sorted[i]
+                printf "| `%s` | %d | %d | %d | %d |\n", f, count[f, "caught"], count[f, "missed"], count[f, "unviable"], count[f, "timeout"]
+                c += count[f, "caught"]; m += count[f, "missed"]; u += count[f, "unviable"]; t += count[f, "timeout"]
+            }
+            printf "| all | %d | %d | %d | %d |\n", c, m, u, t
+        }'
+    exit 0
+fi
 
 files=()
 base=main
