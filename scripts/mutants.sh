@@ -12,8 +12,9 @@
 #       and the doctests included: a macro mutant often changes no more
 #       than an error message, which only the ui suite reads
 #   scripts/mutants.sh diff [BASE] [-- CARGO_MUTANTS_ARGS...]
-#       only the mutants in lines changed since BASE (default `main`),
-#       each crate's against its own tests as above
+#       only the mutants in lines this branch changed since it left BASE
+#       (default `main`; uncommitted changes count), each crate's against
+#       its own tests as above
 #   scripts/mutants.sh table SHARD...
 #       the results of finished (or stopped) shards, per file, as the
 #       Markdown table of MUTANTS.md
@@ -158,18 +159,21 @@ case "$mode" in
     diff)
         patch="$root/target/mutants/diff.patch"
         mkdir -p "$root/target/mutants"
-        git diff "$base" -- model/src macros/src >"$patch"
+        # From where the branch left BASE, so that what BASE gained since
+        # does not count as this change.
+        fork=$(git merge-base "$base" HEAD)
+        git diff "$fork" -- model/src macros/src >"$patch"
         if [ ! -s "$patch" ]; then
-            echo "no change to model/src or macros/src since $base"
+            echo "no change to model/src or macros/src since $base ($(git rev-parse --short "$fork"))"
             exit 0
         fi
         extra_args=(--in-diff "$patch" "${extra_args[@]}")
-        if git diff --quiet "$base" -- model/src; then
+        if git diff --quiet "$fork" -- model/src; then
             echo "== no change to model/src"
         else
             SHARD=diff-runtime runtime
         fi
-        if git diff --quiet "$base" -- macros/src; then
+        if git diff --quiet "$fork" -- macros/src; then
             echo "== no change to macros/src"
         else
             SHARD=diff-macros macros
