@@ -96,7 +96,26 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        write!(formatter, "{}: {}", self.path, self.inner)?;
+        write!(formatter, "{}: ", self.path)?;
+        self.write_message(formatter)
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter
+            .debug_struct("Error")
+            .field("path", &self.path)
+            .field("message", &Message(self).to_string())
+            .finish()
+    }
+}
+
+impl Error {
+    /// serde_json's account with its position, as `Display` shows it after
+    /// the path.
+    fn write_message(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        write!(formatter, "{}", self.inner)?;
         match self.position {
             Some((line, column)) if line != 0 => {
                 write!(formatter, " at line {line} column {column}")
@@ -106,15 +125,12 @@ impl fmt::Display for Error {
     }
 }
 
-impl fmt::Debug for Error {
+/// The message of an [`Error`] without its path.
+struct Message<'a>(&'a Error);
+
+impl fmt::Display for Message<'_> {
     fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
-        formatter
-            .debug_struct("Error")
-            .field("path", &self.path)
-            .field("message", &self.inner.to_string())
-            .field("line", &self.line())
-            .field("column", &self.column())
-            .finish()
+        self.0.write_message(formatter)
     }
 }
 

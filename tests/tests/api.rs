@@ -229,7 +229,9 @@ fn customer_of_length(len: usize) -> CustomersCreateResponseBody {
     };
     let bare = voucherify_model::to_vec(&customer).unwrap().len();
     assert!(bare <= len, "{bare} bytes already");
-    customer.extra["pad"] = Value::String("x".repeat(len - bare));
+    customer
+        .extra
+        .insert("pad".to_owned(), Value::String("x".repeat(len - bare)));
     customer
 }
 
