@@ -9,6 +9,7 @@ use std::collections::btree_map::{BTreeMap, Entry};
 use std::fmt;
 use std::marker::PhantomData;
 
+use indexmap::IndexMap;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
@@ -143,6 +144,37 @@ where
     }
 }
 
+/// Reads a map of `V` into an `IndexMap`, in the order read, refusing a
+/// repeated key.
+struct IndexMapVisitor<V>(PhantomData<V>);
+
+impl<'de, V> Visitor<'de> for IndexMapVisitor<V>
+where
+    V: Deserialize<'de>,
+{
+    type Value = IndexMap<String, V>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a JSON object")
+    }
+
+    fn visit_map<A>(self, mut map: A) -> Result<Self::Value, A::Error>
+    where
+        A: MapAccess<'de>,
+    {
+        let mut entries = IndexMap::with_capacity(map.size_hint().unwrap_or(0).min(64));
+        while let Some(key) = map.next_key::<String>()? {
+            match entries.entry(key) {
+                indexmap::map::Entry::Vacant(entry) => {
+                    entry.insert(map.next_value()?);
+                }
+                indexmap::map::Entry::Occupied(entry) => return Err(duplicate(entry.key())),
+            }
+        }
+        Ok(entries)
+    }
+}
+
 /// Reads a JSON object as a [`Map`], refusing a repeated key at any depth.
 struct ObjectVisitor;
 
@@ -178,6 +210,16 @@ where
     V: Deserialize<'de>,
 {
     deserializer.deserialize_option(OptionVisitor(MapVisitor(PhantomData)))
+}
+
+/// `Option<IndexMap<String, V>>` fields (loyalty campaigns): `null` is
+/// `None`; a repeated key is an error; the order read is kept.
+pub fn option_index_map<'de, D, V>(deserializer: D) -> Result<Option<IndexMap<String, V>>, D::Error>
+where
+    D: Deserializer<'de>,
+    V: Deserialize<'de>,
+{
+    deserializer.deserialize_option(OptionVisitor(IndexMapVisitor(PhantomData)))
 }
 
 /// `null` as `None`, and anything else through the map visitor `M`.
