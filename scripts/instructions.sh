@@ -4,11 +4,15 @@
 # serde_json's Value, and the model's ratios to each. Instructions do not
 # depend on the machine's load, so runs on a busy machine compare.
 #
-#   scripts/instructions.sh [TIMES]    # default 2000
+#   scripts/instructions.sh [DOCUMENT [TIMES]]
+#
+# DOCUMENT is `single` (the benchmark's customer, the default), `no_nulls`
+# or `many_nulls`; TIMES defaults to 2000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-times="${1:-2000}"
+doc="${1:-single}"
+times="${2:-2000}"
 cargo build -q --release -p voucherify-tests --example instructions
 bin=target/release/examples/instructions
 
@@ -22,8 +26,8 @@ echo "|---|--:|--:|--:|--:|--:|"
 for direction in read write; do
     declare -A per=()
     for variant in twin model value; do
-        full=$(count "$direction" "$variant" "$times")
-        base=$(count "$direction" "$variant" 0)
+        full=$(count "$direction" "$variant" "$doc" "$times")
+        base=$(count "$direction" "$variant" "$doc" 0)
         per[$variant]=$(( (full - base) / times ))
     done
     awk -v d="$direction" -v t="${per[twin]}" -v m="${per[model]}" -v v="${per[value]}" \

@@ -9,6 +9,7 @@ use syn::{LitByteStr, Path, Type};
 
 use crate::ast::{option_inner, Enum, Field, FieldKind, Struct, WireNames};
 use crate::attr::{self, DateFormat};
+use crate::nulls;
 
 /// Field-level `#[serde]` keys this file follows; any other makes the
 /// struct's impl empty.
@@ -164,7 +165,7 @@ fn read_names(field: &Field) -> TokenStream {
 }
 
 /// The key a field is written under.
-fn wire_name(field: &Field) -> String {
+pub(crate) fn wire_name(field: &Field) -> String {
     match field.serde.get("rename").and_then(|key| key.value.as_ref()) {
         Some(rename) => rename.value(),
         None => {
@@ -180,15 +181,17 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
         .fields
         .iter()
         .find(|field| field.voucherify.extra.is_some());
-    let read_fields: Vec<&Field> = item
+    let null_places = nulls::places(item);
+    let (read_fields, read_places): (Vec<&Field>, Vec<Option<usize>>) = item
         .fields
         .iter()
-        .filter(|field| {
+        .zip(&null_places)
+        .filter(|(field, _)| {
             field.voucherify.extra.is_none()
                 && !field.serde.has("skip")
                 && !field.serde.has("skip_deserializing")
         })
-        .collect();
+        .unzip();
 
     let slots = read_fields.iter().enumerate().map(|(index, field)| {
         let slot = format_ident!("__field{}", index);
@@ -208,19 +211,27 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
         let names = read_names(field);
         quote!(#names => #index,)
     });
-    let read_arms = read_fields.iter().enumerate().map(|(index, field)| {
-        let slot = format_ident!("__field{}", index);
-        let value = read_value(field, krate);
-        quote! {
-            #index => {
-                // serde refuses a field given twice.
-                if #slot.is_some() {
-                    return ::core::result::Result::Err(#private::Bail);
+    let read_arms =
+        read_fields
+            .iter()
+            .zip(&read_places)
+            .enumerate()
+            .map(|(index, (field, place))| {
+                let slot = format_ident!("__field{}", index);
+                let value = read_value(field, krate);
+                let note = place.map(nulls::read_note);
+                quote! {
+                    #index => {
+                        // serde refuses a field given twice.
+                        if #slot.is_some() {
+                            return ::core::result::Result::Err(#private::Bail);
+                        }
+                        let __value = #value;
+                        #note
+                        #slot = ::core::option::Option::Some(__value);
+                    }
                 }
-                #slot = ::core::option::Option::Some(#value);
-            }
-        }
-    });
+            });
     let count = read_fields.len();
     let unknown = match extra {
         Some(_) => quote! {
@@ -246,11 +257,16 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
     let extra_slot = extra.map(|_| {
         quote!(let mut __extra: ::core::option::Option<#krate::Map> = ::core::option::Option::None;)
     });
+    let any_nullable = nulls::any(item);
+    let nulls_slot = any_nullable.then(|| nulls::read_start(krate));
 
     let mut read_index = 0usize;
     let inits = item.fields.iter().map(|field| {
         let ident = field.ident;
         if field.voucherify.extra.is_some() {
+            if any_nullable {
+                return quote!(#ident: #private::ExtraField::from_parts(__extra, __nulls));
+            }
             return quote!(#ident: #private::ExtraField::from_map(__extra));
         }
         let missing = missing_value(field, krate);
@@ -274,6 +290,7 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
         #(#wrappers)*
         #(#slots)*
         #extra_slot
+        #nulls_slot
         let mut __expected: usize = 0;
         let mut __more = __reader.object_start()?;
         while __more {
@@ -365,12 +382,12 @@ fn wrapper_ident(prefix: &str, field: &Field) -> syn::Ident {
 /// `unique_keys` field has none of its own: its serde reader refuses a
 /// repeated key, as the direct reader does, and otherwise reads as the
 /// field's type does.
-fn deserialize_with(field: &Field) -> Option<Path> {
+pub(crate) fn deserialize_with(field: &Field) -> Option<Path> {
     custom_path(field, "deserialize_with", "deserialize")
 }
 
 /// The function a `with` or `serialize_with` field is written by.
-fn serialize_with(field: &Field) -> Option<Path> {
+pub(crate) fn serialize_with(field: &Field) -> Option<Path> {
     custom_path(field, "serialize_with", "serialize")
 }
 
@@ -434,9 +451,14 @@ fn write_struct(item: &Struct, krate: &Path) -> TokenStream {
         .filter(|field| field.voucherify.extra.is_none())
         .map(wire_name)
         .collect();
-    for field in &item.fields {
+    let null_places = nulls::places(item);
+    let mut nulls_start = None;
+    for (field, place) in item.fields.iter().zip(null_places) {
         let ident = field.ident;
         if field.voucherify.extra.is_some() {
+            if nulls::any(item) {
+                nulls_start = Some(nulls::write_start(ident, krate));
+            }
             extra_members = Some(quote! {
                 for (__key, __value) in #private::ExtraField::as_map(&self.#ident) {
                     if let #(#names)|* = __key.as_str() {
@@ -475,17 +497,20 @@ fn write_struct(item: &Struct, krate: &Path) -> TokenStream {
             }
             _ => None,
         };
+        let when_none = place.map(|place| nulls::write_none(place, &key));
         members.push(match condition {
             Some(condition) => quote! {
                 if #condition {
                     #member
                 }
+                #when_none
             },
             None => member,
         });
     }
     quote! {
         #(#wrappers)*
+        #nulls_start
         let __start = __writer.object_start();
         #(#members)*
         #extra_members

@@ -8,7 +8,7 @@ use syn::{parse_quote, Attribute, Generics, Ident, LitStr, Path};
 
 use crate::ast::{Enum, Field, FieldKind, Input, Struct};
 use crate::attr::{self, path_to_string, DateFormat};
-use crate::direct;
+use crate::{direct, nulls};
 
 pub(crate) fn expand(input: &Input, krate: &Path) -> TokenStream {
     match input {
@@ -259,7 +259,10 @@ fn extra_serde_impls(
     let extra_ty = extra_field.ty;
     let extra_ref =
         quote_spanned!(extra_ty.span()=> #krate::__private::ExtraField::as_map(&self.#extra));
-    let extra_store = quote_spanned!(extra_ty.span()=> value.#extra = #krate::__private::ExtraField::from_map(extra););
+    let extra_nulls =
+        quote_spanned!(extra_ty.span()=> #krate::__private::ExtraField::nulls(&self.#extra));
+    let extra_store = quote_spanned!(extra_ty.span()=> value.#extra = #krate::__private::ExtraField::from_parts(extra.map, extra.nulls););
+    let nullable = nulls::table(item, krate);
     let original = item.item.original;
     let ident = &original.ident;
     let generics = &original.generics;
@@ -301,6 +304,8 @@ fn extra_serde_impls(
                 #(#twin_fields,)*
             }
 
+            #nullable
+
             #[automatically_derived]
             impl #ser_impl_generics #serde::Serialize for #ident #ty_generics #ser_where {
                 fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
@@ -308,7 +313,11 @@ fn extra_serde_impls(
                     __S: #serde::Serializer,
                 {
                     let extra: &#krate::Map = #extra_ref;
-                    #twin::serialize(self, #private::ExtraSerializer::new(__serializer, extra))
+                    let nulls: &#private::Nulls = #extra_nulls;
+                    #twin::serialize(
+                        self,
+                        #private::ExtraSerializer::new(__serializer, extra, nulls, __VOUCHERIFY_NULLABLE),
+                    )
                 }
             }
 
@@ -318,8 +327,10 @@ fn extra_serde_impls(
                 where
                     __D: #serde::Deserializer<'de>,
                 {
-                    let mut extra = ::core::option::Option::None;
-                    let result = #twin::deserialize(#private::ExtraDeserializer::new(__deserializer, &mut extra));
+                    let mut extra = #private::Gathered::default();
+                    let result = #twin::deserialize(
+                        #private::ExtraDeserializer::new(__deserializer, &mut extra, __VOUCHERIFY_NULLABLE),
+                    );
                     // Filled in place, so the struct is not moved once more.
                     result.map(|mut value| {
                         #extra_store

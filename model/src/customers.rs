@@ -1,12 +1,19 @@
 //! The customer objects of the Voucherify API.
 //!
-//! Every field the API may leave out is an `Option`; amounts are `i64`
-//! cents (`24900` is $249.00) and points are whole `i64`s; timestamps are
-//! ISO 8601 / RFC 3339 in UTC, dates are `YYYY-MM-DD`. Each struct keeps any
-//! key it does not know in its `extra` map and writes it back unchanged.
+//! Every field is an `Option`, because a response model refuses a document
+//! only for a value of the wrong kind, never for a missing key or a `null`:
+//! Voucherify's own SDKs drop the specification's `required` marks, and the
+//! API adds and leaves out keys as it changes. So one odd record does not
+//! make a whole list unreadable. Fields the specification marks required
+//! say so in their docs.
+//!
+//! Amounts are `i64` cents (`24900` is $249.00) and points are whole
+//! `i64`s; timestamps are ISO 8601 / RFC 3339 in UTC, dates are
+//! `YYYY-MM-DD`. Fields are declared in the order the API sends them. Each
+//! struct keeps any key it does not know in its `extra` field, and which of
+//! its fields were read as `null`, and writes both back.
 
-use std::collections::BTreeMap;
-
+use indexmap::IndexMap;
 use time::{Date, OffsetDateTime};
 
 use crate::{voucherify_model, Extra, Map};
@@ -31,23 +38,6 @@ pub struct CustomersCreateResponseBody {
     /// The integrator's own identifier of the customer: an id or email from
     /// a CRM, a database or another service.
     pub source_id: Option<String>,
-    /// Totals of the customer's redemptions and orders.
-    pub summary: Option<CustomerSummary>,
-    /// The customer's loyalty points, overall and per campaign.
-    pub loyalty: Option<CustomerLoyalty>,
-    /// The referrals the customer took part in.
-    pub referrals: Option<CustomerReferrals>,
-    /// Key/value data that Voucherify itself attaches to the customer.
-    #[voucherify(unique_keys)]
-    pub system_metadata: Option<Map>,
-    /// When the customer was created (ISO 8601, written in UTC with milliseconds).
-    pub created_at: Option<OffsetDateTime>,
-    /// When the customer was last updated (ISO 8601, written in UTC with milliseconds).
-    pub updated_at: Option<OffsetDateTime>,
-    /// Links to the customer's pages in the Voucherify dashboard.
-    pub assets: Option<CustomersCreateResponseBodyAssets>,
-    /// The kind of object this is: `customer`.
-    pub object: Option<CustomersCreateResponseBodyObject>,
     /// The customer's first and last name.
     #[voucherify(redact)]
     pub name: Option<String>,
@@ -68,10 +58,27 @@ pub struct CustomersCreateResponseBody {
     /// The customer's postal address.
     #[voucherify(redact)]
     pub address: Option<CustomersCreateResponseBodyAddress>,
+    /// Totals of the customer's redemptions and orders.
+    pub summary: Option<CustomerSummary>,
+    /// The customer's loyalty points, overall and per campaign.
+    pub loyalty: Option<CustomerLoyalty>,
+    /// The referrals the customer took part in.
+    pub referrals: Option<CustomerReferrals>,
     /// The integrator's own key/value data about the customer, used for
     /// validation rules and segments.
     #[voucherify(unique_keys)]
     pub metadata: Option<Map>,
+    /// Key/value data that Voucherify itself attaches to the customer.
+    #[voucherify(unique_keys)]
+    pub system_metadata: Option<Map>,
+    /// When the customer was created (ISO 8601, written in UTC with milliseconds).
+    pub created_at: Option<OffsetDateTime>,
+    /// When the customer was last updated (ISO 8601, written in UTC with milliseconds).
+    pub updated_at: Option<OffsetDateTime>,
+    /// Links to the customer's pages in the Voucherify dashboard.
+    pub assets: Option<CustomersCreateResponseBodyAssets>,
+    /// The kind of object this is: `customer`.
+    pub object: Option<CustomersCreateResponseBodyObject>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
     pub extra: Extra,
@@ -100,10 +107,11 @@ pub enum CustomersCreateResponseBodyObject {
 #[voucherify_model(crate = "crate")]
 #[derive(Default)]
 pub struct CustomerSummary {
-    /// Counts of the customer's redemptions by outcome.
-    pub redemptions: CustomerSummaryRedemptions,
-    /// Totals of the customer's orders.
-    pub orders: CustomerSummaryOrders,
+    /// Counts of the customer's redemptions by outcome (required by the
+    /// specification).
+    pub redemptions: Option<CustomerSummaryRedemptions>,
+    /// Totals of the customer's orders (required by the specification).
+    pub orders: Option<CustomerSummaryOrders>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
     pub extra: Extra,
@@ -187,9 +195,10 @@ pub struct CustomerLoyalty {
     pub points: Option<i64>,
     /// How many customers this customer referred.
     pub referred_customers: Option<i64>,
-    /// Points per loyalty campaign, keyed by the campaign's name.
+    /// Points per loyalty campaign, keyed by the campaign's name, in the
+    /// order read; an entry may be `null` (`None`).
     #[voucherify(unique_keys)]
-    pub campaigns: Option<BTreeMap<String, CustomerLoyaltyCampaignsEntryValue>>,
+    pub campaigns: Option<IndexMap<String, Option<CustomerLoyaltyCampaignsEntryValue>>>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
     pub extra: Extra,
@@ -223,19 +232,21 @@ pub struct CustomerReferrals {
     pub extra: Extra,
 }
 
-/// One referral a customer took part in. Every field is required.
+/// One referral a customer took part in. The specification marks every
+/// field required.
 #[voucherify_model(crate = "crate")]
+#[derive(Default)]
 pub struct CustomerReferralsCampaignsItem {
     /// The referral campaign's identifier, such as `camp_rRsfatlwN7unSeUIJDCYedal`.
-    pub campaign_id: String,
+    pub campaign_id: Option<String>,
     /// The referring customer's identifier.
-    pub referrer_id: String,
+    pub referrer_id: Option<String>,
     /// The identifier of the object the referral came through, such as a redemption.
-    pub related_object_id: String,
+    pub related_object_id: Option<String>,
     /// The kind of that object, such as `redemption`.
-    pub related_object_type: String,
+    pub related_object_type: Option<String>,
     /// When the referral happened (ISO 8601, written in UTC with milliseconds).
-    pub date: OffsetDateTime,
+    pub date: Option<OffsetDateTime>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]
     pub extra: Extra,

@@ -18,8 +18,8 @@
 //! let customer: CustomersCreateResponseBody = voucherify_model::from_str(json)?;
 //!
 //! assert_eq!(customer.object, Some(CustomersCreateResponseBodyObject::Customer));
-//! let orders = &customer.summary.as_ref().unwrap().orders;
-//! assert_eq!(orders.total_amount, Some(24900)); // cents: $249.00
+//! let orders = customer.summary.as_ref().and_then(|summary| summary.orders.as_ref());
+//! assert_eq!(orders.unwrap().total_amount, Some(24900)); // cents: $249.00
 //! assert_eq!(customer.created_at.unwrap().year(), 2022);
 //! // A key the model does not know is kept, and written back.
 //! assert_eq!(customer.extra["tier"], "gold");
@@ -195,6 +195,12 @@ pub type Map = serde_json::Map<String, serde_json::Value>;
 
 /// A JSON value, as held in [`Map`].
 pub use serde_json::Value;
+
+/// The `indexmap` crate, whose [`IndexMap`] holds the models' maps keyed by
+/// name (loyalty campaigns) in the order read; re-exported so that a crate
+/// building one needs no dependency of its own.
+pub use indexmap;
+pub use indexmap::IndexMap;
 
 /// The `time` crate, whose `Date` and `OffsetDateTime` the models use;
 /// re-exported so that a crate's own models need no dependency of their own.

@@ -9,7 +9,9 @@ use std::marker::PhantomData;
 pub use serde;
 pub use serde_json;
 
-pub use crate::extra::{ExtraDeserializer, ExtraField, ExtraSerializer, KeysOnly};
+pub use crate::extra::{
+    ExtraDeserializer, ExtraField, ExtraSerializer, Gathered, KeysOnly, NullableFields, Nulls,
+};
 pub use crate::json::{
     read_date, read_date_time, through_serde, write_date, write_date_time, Bail, Direct, Fast,
     Input, Reader, RedactedDirect, RedactedNever, Slot, ThroughSerde, Writer,

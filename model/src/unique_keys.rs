@@ -9,6 +9,7 @@ use std::collections::btree_map::{BTreeMap, Entry};
 use std::fmt;
 use std::marker::PhantomData;
 
+use indexmap::IndexMap;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
@@ -143,6 +144,37 @@ where
     }
 }
 
+/// Reads a map of `V` into an `IndexMap`, in the order read, refusing a
+/// repeated key.
+struct IndexMapVisitor<V>(PhantomData<V>);
+
+impl<'de, V> Visitor<'de> for IndexMapVisitor<V>
+where
+    V: Deserialize<'de>,
+{
+    type Value = IndexMap<String, V>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a JSON object")
+    }
+
+    fn visit_map<A>(self, mut map: A) -> Result<Self::Value, A::Error>
+    where
+        A: MapAccess<'de>,
+    {
+        let mut entries = IndexMap::with_capacity(map.size_hint().unwrap_or(0).min(64));
+        while let Some(key) = map.next_key::<String>()? {
+            match entries.entry(key) {
+                indexmap::map::Entry::Vacant(entry) => {
+                    entry.insert(map.next_value()?);
+                }
+                indexmap::map::Entry::Occupied(entry) => return Err(duplicate(entry.key())),
+            }
+        }
+        Ok(entries)
+    }
+}
+
 /// Reads a JSON object as a [`Map`], refusing a repeated key at any depth.
 struct ObjectVisitor;
 
@@ -165,8 +197,8 @@ impl<'de> Visitor<'de> for ObjectVisitor {
 /// with a repeated key refused.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an object that #[voucherify(unique_keys)] can read",
-    label = "give this field the type `Option<voucherify_model::Map>` or `Option<BTreeMap<String, _>>`, \
-             or remove `unique_keys`"
+    label = "give this field the type `Option<voucherify_model::Map>`, `Option<BTreeMap<String, _>>` \
+             or `Option<IndexMap<String, _>>`, or remove `unique_keys`"
 )]
 pub trait UniqueKeys<'de>: Sized {
     /// Reads the value, refusing a repeated key.
@@ -198,6 +230,20 @@ impl<'de> UniqueKeys<'de> for Option<Map<String, Value>> {
 impl<'de, V: Deserialize<'de>> UniqueKeys<'de> for Option<BTreeMap<String, V>> {
     fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_option(OptionVisitor(MapVisitor(PhantomData)))
+    }
+}
+
+/// A map keyed by name, in the order read: a repeated key is an error.
+impl<'de, V: Deserialize<'de>> UniqueKeys<'de> for IndexMap<String, V> {
+    fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(IndexMapVisitor(PhantomData))
+    }
+}
+
+/// `null` is `None`.
+impl<'de, V: Deserialize<'de>> UniqueKeys<'de> for Option<IndexMap<String, V>> {
+    fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_option(OptionVisitor(IndexMapVisitor(PhantomData)))
     }
 }
 

@@ -51,7 +51,7 @@ fn summarises_the_bundled_sample() {
     for expected in [
         "Maria Kowalska (cust_7kQ2mXr9LpVb3TnE4wYs1Hd, source id crm-000481)",
         "orders: 9, total $1249.50, average $138.83, last $89.90 on 2024-11-18",
-        "loyalty: 1540 points (Autumn Boost 340, Coffee Club 1200)",
+        "loyalty: 1540 points (Coffee Club 1200, Autumn Boost 340)",
         "referrals: 2",
         "created 2023-03-14 08:22:05 UTC, updated 2024-11-18 14:05:33 UTC",
         "noticed: deprecated `birthday` in use (at customers[1].birthday); use `birthdate`",

@@ -13,8 +13,8 @@
 //! value buried under deep nesting); reading one must give a value that
 //! round-trips or an error that names its place, never a panic.
 
-use std::collections::BTreeMap;
 use std::panic::{self, AssertUnwindSafe};
+use voucherify_model::IndexMap;
 
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -380,7 +380,7 @@ fn summary() -> BoxedStrategy<CustomerSummary> {
                 }
             },
         );
-    (redemptions(), orders, extra(SUMMARY_FIELDS))
+    (opt(redemptions()), opt(orders), extra(SUMMARY_FIELDS))
         .prop_map(|(redemptions, orders, extra)| CustomerSummary {
             redemptions,
             orders,
@@ -407,7 +407,7 @@ fn loyalty() -> BoxedStrategy<CustomerLoyalty> {
     (
         opt(amount()),
         opt(amount()),
-        opt(vec((text(), campaign), 0..3).prop_map(BTreeMap::from_iter)),
+        opt(vec((text(), opt(campaign)), 0..3).prop_map(IndexMap::from_iter)),
         extra(LOYALTY_FIELDS),
     )
         .prop_map(
@@ -423,11 +423,11 @@ fn loyalty() -> BoxedStrategy<CustomerLoyalty> {
 
 fn referrals() -> BoxedStrategy<CustomerReferrals> {
     let item = (
-        text(),
-        text(),
-        text(),
-        text(),
-        timestamp(),
+        opt(text()),
+        opt(text()),
+        opt(text()),
+        opt(text()),
+        opt(timestamp()),
         extra(REFERRAL_FIELDS),
     )
         .prop_map(
@@ -682,11 +682,11 @@ proptest! {
     #[test]
     fn timestamps_round_trip(at in timestamp(), on in date()) {
         let referral = CustomerReferralsCampaignsItem {
-            campaign_id: String::new(),
-            referrer_id: String::new(),
-            related_object_id: String::new(),
-            related_object_type: String::new(),
-            date: at,
+            campaign_id: Some(String::new()),
+            referrer_id: None,
+            related_object_id: Some(String::new()),
+            related_object_type: None,
+            date: Some(at),
             extra: Map::new().into(),
         };
         round_trip(&referral)?;

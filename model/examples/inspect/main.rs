@@ -237,45 +237,47 @@ fn describe(
     }
 
     if let Some(summary) = &customer.summary {
-        let orders = &summary.orders;
-        let mut line = format!("    orders: {}", orders.total_count.unwrap_or(0));
-        if let Some(total) = orders.total_amount {
-            let _ = write!(line, ", total {}", money(total));
+        if let Some(orders) = &summary.orders {
+            let mut line = format!("    orders: {}", orders.total_count.unwrap_or(0));
+            if let Some(total) = orders.total_amount {
+                let _ = write!(line, ", total {}", money(total));
+            }
+            if let Some(average) = orders.average_amount {
+                let _ = write!(line, ", average {}", money(average));
+            }
+            if let Some(last) = orders
+                .last_order_amount
+                .filter(|_| orders.total_count != Some(0))
+            {
+                let _ = write!(line, ", last {}", money(last));
+            }
+            if let Some(date) = orders.last_order_date {
+                let _ = write!(line, " on {}", day(date.date()));
+            }
+            let _ = writeln!(out, "{line}");
+            notes.unknown(&format!("{prefix}summary.orders."), &orders.extra);
         }
-        if let Some(average) = orders.average_amount {
-            let _ = write!(line, ", average {}", money(average));
-        }
-        if let Some(last) = orders
-            .last_order_amount
-            .filter(|_| orders.total_count != Some(0))
-        {
-            let _ = write!(line, ", last {}", money(last));
-        }
-        if let Some(date) = orders.last_order_date {
-            let _ = write!(line, " on {}", day(date.date()));
-        }
-        let _ = writeln!(out, "{line}");
-        let redemptions = &summary.redemptions;
-        if let Some(total) = redemptions.total_redeemed {
-            let _ = writeln!(
-                out,
-                "    redemptions: {total} ({} succeeded, {} failed)",
-                redemptions.total_succeeded.unwrap_or(0),
-                redemptions.total_failed.unwrap_or(0),
-            );
+        if let Some(redemptions) = &summary.redemptions {
+            if let Some(total) = redemptions.total_redeemed {
+                let _ = writeln!(
+                    out,
+                    "    redemptions: {total} ({} succeeded, {} failed)",
+                    redemptions.total_succeeded.unwrap_or(0),
+                    redemptions.total_failed.unwrap_or(0),
+                );
+            }
+            notes.unknown(&format!("{prefix}summary.redemptions."), &redemptions.extra);
+            if let Some(gift) = &redemptions.gift {
+                notes.unknown(&format!("{prefix}summary.redemptions.gift."), &gift.extra);
+            }
+            if let Some(card) = &redemptions.loyalty_card {
+                notes.unknown(
+                    &format!("{prefix}summary.redemptions.loyalty_card."),
+                    &card.extra,
+                );
+            }
         }
         notes.unknown(&format!("{prefix}summary."), &summary.extra);
-        notes.unknown(&format!("{prefix}summary.orders."), &orders.extra);
-        notes.unknown(&format!("{prefix}summary.redemptions."), &redemptions.extra);
-        if let Some(gift) = &redemptions.gift {
-            notes.unknown(&format!("{prefix}summary.redemptions.gift."), &gift.extra);
-        }
-        if let Some(card) = &redemptions.loyalty_card {
-            notes.unknown(
-                &format!("{prefix}summary.redemptions.loyalty_card."),
-                &card.extra,
-            );
-        }
     }
 
     if let Some(loyalty) = &customer.loyalty {
@@ -287,13 +289,17 @@ fn describe(
         if let Some(campaigns) = campaigns {
             let parts: Vec<String> = campaigns
                 .iter()
-                .map(|(campaign, entry)| format!("{campaign} {}", entry.points.unwrap_or(0)))
+                .map(|(campaign, entry)| {
+                    let points = entry.as_ref().and_then(|entry| entry.points);
+                    format!("{campaign} {}", points.unwrap_or(0))
+                })
                 .collect();
             let _ = write!(line, " ({})", parts.join(", "));
         }
         let _ = writeln!(out, "{line}");
         notes.unknown(&format!("{prefix}loyalty."), &loyalty.extra);
         for (campaign, entry) in loyalty.campaigns.iter().flatten() {
+            let Some(entry) = entry else { continue };
             let campaign = member(&format!("{prefix}loyalty.campaigns."), campaign);
             notes.unknown(&format!("{campaign}."), &entry.extra);
         }

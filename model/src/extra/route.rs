@@ -8,6 +8,13 @@
 //! Known keys and their values pass straight through, so keeping unknown
 //! keys adds no lookup to the known ones. On the way out, the kept entries
 //! are written after the known fields.
+//!
+//! The struct's `Option` fields read as `null` are noted too: serde reads
+//! an `Option` by asking for one, and a `null` answers `visit_none`. The
+//! key just read names the field, looked up in the table the macro makes
+//! of the struct's nullable fields ([`NullableFields`]). On the way out,
+//! serde's derived code tells of each field it leaves out (`skip_field`):
+//! a field noted as `null` is written there as `null`.
 
 use std::fmt;
 
@@ -15,19 +22,49 @@ use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, Seq
 use serde::ser::{self, Serialize, SerializeMap, SerializeStruct, Serializer};
 use serde_json::{Map, Value};
 
+use super::Nulls;
 use crate::unique_keys::StrictValue;
+
+/// A struct's `Option` fields that remember a `null`: each key they are
+/// read or written under (their name, a rename, an alias) with the field's
+/// place in [`Nulls`].
+pub type NullableFields = &'static [(&'static str, usize)];
+
+/// The place of the field read or written under `key`, if it is nullable.
+#[inline]
+fn place(fields: NullableFields, key: &str) -> Option<usize> {
+    fields
+        .iter()
+        .find(|(name, _)| *name == key)
+        .map(|(_, place)| *place)
+}
+
+/// What the wrappers gather while reading one struct.
+#[derive(Default)]
+pub struct Gathered {
+    /// The unknown keys; `None` while there are none.
+    pub map: Option<Map<String, Value>>,
+    /// The nullable fields read as `null`.
+    pub nulls: Nulls,
+}
 
 /// Deserializer handed to the twin's derived code; catches the struct's map.
 pub struct ExtraDeserializer<'a, D> {
     inner: D,
-    extra: &'a mut Option<Map<String, Value>>,
+    extra: &'a mut Gathered,
+    nullable: NullableFields,
 }
 
 impl<'a, D> ExtraDeserializer<'a, D> {
     /// Wraps `inner`; unknown keys of the struct it reads go to `extra`,
-    /// which stays `None` (and costs nothing to drop) while there are none.
-    pub fn new(inner: D, extra: &'a mut Option<Map<String, Value>>) -> Self {
-        ExtraDeserializer { inner, extra }
+    /// whose map stays `None` (and costs nothing to drop) while there are
+    /// none, and so do the `nullable` fields read as `null`.
+    pub fn new(inner: D, extra: &'a mut Gathered, nullable: NullableFields) -> Self {
+        ExtraDeserializer {
+            inner,
+            extra,
+            nullable,
+        }
     }
 }
 
@@ -46,9 +83,16 @@ macro_rules! forward_deserialize {
 }
 
 /// Forwards every `deserialize_*` method but `struct`, `identifier` and
-/// `ignored_any`, the three that the wrappers below may intercept.
+/// `ignored_any`, the three that the wrappers below may intercept, and with
+/// `but_option`, `option` as well.
 macro_rules! forward_common_deserialize {
     () => {
+        forward_common_deserialize!(but_option);
+        forward_deserialize! {
+            deserialize_option();
+        }
+    };
+    (but_option) => {
         forward_deserialize! {
             deserialize_any();
             deserialize_bool();
@@ -69,7 +113,6 @@ macro_rules! forward_common_deserialize {
             deserialize_string();
             deserialize_bytes();
             deserialize_byte_buf();
-            deserialize_option();
             deserialize_unit();
             deserialize_unit_struct(name: &'static str);
             deserialize_newtype_struct(name: &'static str);
@@ -101,6 +144,7 @@ where
         let visitor = ExtraVisitor {
             inner: visitor,
             extra: self.extra,
+            nullable: self.nullable,
         };
         self.inner.deserialize_struct(name, fields, visitor)
     }
@@ -118,7 +162,8 @@ where
 
 struct ExtraVisitor<'a, V> {
     inner: V,
-    extra: &'a mut Option<Map<String, Value>>,
+    extra: &'a mut Gathered,
+    nullable: NullableFields,
 }
 
 impl<'de, V> Visitor<'de> for ExtraVisitor<'_, V>
@@ -139,6 +184,7 @@ where
         self.inner.visit_map(ExtraMapAccess {
             inner: map,
             extra: self.extra,
+            nullable: self.nullable,
             key: KeySlot::default(),
         })
     }
@@ -156,7 +202,8 @@ where
 
 struct ExtraMapAccess<'a, 'de, A> {
     inner: A,
-    extra: &'a mut Option<Map<String, Value>>,
+    extra: &'a mut Gathered,
+    nullable: NullableFields,
     /// The key just read, in case serde turns out not to know it.
     key: KeySlot<'de>,
 }
@@ -188,6 +235,7 @@ where
             inner: seed,
             key: &self.key,
             extra: self.extra,
+            nullable: self.nullable,
         })
     }
 
@@ -200,7 +248,8 @@ where
 struct ValueSeed<'a, 'de, S> {
     inner: S,
     key: &'a KeySlot<'de>,
-    extra: &'a mut Option<Map<String, Value>>,
+    extra: &'a mut Gathered,
+    nullable: NullableFields,
 }
 
 impl<'de, S> DeserializeSeed<'de> for ValueSeed<'_, 'de, S>
@@ -218,6 +267,7 @@ where
             inner: deserializer,
             key: self.key,
             extra: self.extra,
+            nullable: self.nullable,
         })
     }
 }
@@ -226,7 +276,8 @@ where
 struct ValueDeserializer<'a, 'de, D> {
     inner: D,
     key: &'a KeySlot<'de>,
-    extra: &'a mut Option<Map<String, Value>>,
+    extra: &'a mut Gathered,
+    nullable: NullableFields,
 }
 
 impl<'de, D> Deserializer<'de> for ValueDeserializer<'_, 'de, D>
@@ -247,6 +298,7 @@ where
         // drop the other. (serde refuses repeated known keys itself.)
         if self
             .extra
+            .map
             .as_ref()
             .is_some_and(|extra| extra.contains_key(key))
         {
@@ -254,9 +306,30 @@ where
         }
         let value = StrictValue::deserialize(self.inner)?.0;
         self.extra
+            .map
             .get_or_insert_with(Map::new)
             .insert(key.to_owned(), value);
         visitor.visit_unit()
+    }
+
+    /// An `Option` field: a `null` is noted when the field is nullable.
+    #[inline]
+    fn deserialize_option<V>(self, visitor: V) -> Result<V::Value, Self::Error>
+    where
+        V: Visitor<'de>,
+    {
+        let place = match self.key.text() {
+            Some(key) if !self.nullable.is_empty() => place(self.nullable, key),
+            _ => None,
+        };
+        match place {
+            Some(place) => self.inner.deserialize_option(NullVisitor {
+                inner: visitor,
+                nulls: &mut self.extra.nulls,
+                place,
+            }),
+            None => self.inner.deserialize_option(visitor),
+        }
     }
 
     #[inline(always)]
@@ -276,9 +349,51 @@ where
         self.inner.is_human_readable()
     }
 
-    forward_common_deserialize!();
+    forward_common_deserialize!(but_option);
     forward_deserialize! {
         deserialize_identifier();
+    }
+}
+
+/// The visitor of a nullable field's `Option`, which notes a `null`.
+struct NullVisitor<'a, V> {
+    inner: V,
+    nulls: &'a mut Nulls,
+    place: usize,
+}
+
+impl<'de, V> Visitor<'de> for NullVisitor<'_, V>
+where
+    V: Visitor<'de>,
+{
+    type Value = V::Value;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        self.inner.expecting(formatter)
+    }
+
+    fn visit_none<E>(self) -> Result<Self::Value, E>
+    where
+        E: de::Error,
+    {
+        self.nulls.insert(self.place);
+        self.inner.visit_none()
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E>
+    where
+        E: de::Error,
+    {
+        self.nulls.insert(self.place);
+        self.inner.visit_unit()
+    }
+
+    #[inline(always)]
+    fn visit_some<D>(self, deserializer: D) -> Result<Self::Value, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        self.inner.visit_some(deserializer)
     }
 }
 
@@ -456,12 +571,26 @@ where
 pub struct ExtraSerializer<'a, S> {
     inner: S,
     extra: &'a Map<String, Value>,
+    nulls: &'a Nulls,
+    nullable: NullableFields,
 }
 
 impl<'a, S> ExtraSerializer<'a, S> {
-    /// Wraps `inner`; the struct it writes is followed by `extra`'s entries.
-    pub fn new(inner: S, extra: &'a Map<String, Value>) -> Self {
-        ExtraSerializer { inner, extra }
+    /// Wraps `inner`; the struct it writes is followed by `extra`'s entries,
+    /// and its `nullable` fields left out are written as `null` where
+    /// `nulls` says so.
+    pub fn new(
+        inner: S,
+        extra: &'a Map<String, Value>,
+        nulls: &'a Nulls,
+        nullable: NullableFields,
+    ) -> Self {
+        ExtraSerializer {
+            inner,
+            extra,
+            nulls,
+            nullable,
+        }
     }
 }
 
@@ -496,10 +625,16 @@ where
         _name: &'static str,
         len: usize,
     ) -> Result<Self::SerializeStruct, Self::Error> {
-        let map = self.inner.serialize_map(Some(len + self.extra.len()))?;
+        // Fields written as `null` are not in serde's count, so there is
+        // none to give then (serde_json writes `{}` at once for a length
+        // of 0).
+        let len = self.nulls.is_empty().then(|| len + self.extra.len());
+        let map = self.inner.serialize_map(len)?;
         Ok(ExtraSerializeStruct {
             map,
             extra: self.extra,
+            nulls: self.nulls,
+            nullable: self.nullable,
             written: Vec::new(),
         })
     }
@@ -574,6 +709,8 @@ where
 pub struct ExtraSerializeStruct<'a, M> {
     map: M,
     extra: &'a Map<String, Value>,
+    nulls: &'a Nulls,
+    nullable: NullableFields,
     /// Names written so far, kept only when there are extra entries to check
     /// against them.
     written: Vec<&'static str>,
@@ -595,6 +732,23 @@ where
             self.written.push(key);
         }
         self.map.serialize_entry(key, value)
+    }
+
+    /// A field left out (a `None`): written as `null` if it was read so.
+    #[inline]
+    fn skip_field(&mut self, key: &'static str) -> Result<(), Self::Error> {
+        if self.nulls.is_empty() {
+            return Ok(());
+        }
+        match place(self.nullable, key) {
+            Some(place) if self.nulls.contains(place) => {
+                if !self.extra.is_empty() {
+                    self.written.push(key);
+                }
+                self.map.serialize_entry(key, &None::<()>)
+            }
+            _ => Ok(()),
+        }
     }
 
     #[inline]

@@ -16,7 +16,8 @@ use crate::{Map, Value};
 /// and writer made for the type, which give the same results as serde_json
 /// and the type's serde impls, only faster. It is implemented here for the
 /// types models are built of: strings, integers, floats, `bool`, `Option`,
-/// `Box`, `Vec`, `BTreeMap<String, _>`, `HashMap<String, _>`, [`Map`],
+/// `Box`, `Vec`, `BTreeMap<String, _>`, `HashMap<String, _>`,
+/// [`IndexMap<String, _>`](indexmap::IndexMap), [`Map`],
 /// [`Value`] and [`Extra`](crate::Extra).
 ///
 /// A generic model, or one with serde attributes the generated reader does
@@ -253,6 +254,23 @@ fn member_redacted<T: Json>(path: &[Option<&str>]) -> bool {
     match path {
         [Some(_), rest @ ..] => T::redacted_at(rest),
         _ => false,
+    }
+}
+
+/// In the order read and written, as serde_json reads and writes it.
+impl<T: Json, S: BuildHasher + Default> Json for indexmap::IndexMap<String, T, S> {
+    fn redacted_at(path: &[Option<&str>]) -> bool {
+        member_redacted::<T>(path)
+    }
+
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        let mut map = indexmap::IndexMap::default();
+        read_members(reader, |key, value| map.insert(key, value).is_none())?;
+        Ok(map)
+    }
+
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        write_members(writer, self)
     }
 }
 
