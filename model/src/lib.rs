@@ -170,6 +170,7 @@ mod error;
 mod extra;
 pub mod format;
 mod json;
+pub mod shape;
 mod unique_keys;
 
 use std::io::{self, Read};
