@@ -88,8 +88,8 @@ pub struct CustomersCreateRequestBody {
     /// The customer's postal address.
     #[voucherify(redact)]
     pub address: Option<CustomersCreateRequestBodyAddress>,
-    /// The integrator's own key/value data about the customer, in the order
-    /// given.
+    /// The integrator's own key/value data about the customer; a [`Map`]
+    /// writes its keys in sorted order.
     #[serde(default, deserialize_with = "crate::__private::strict::option_map")]
     pub metadata: Option<Map>,
     /// Further keys to send as they are, for fields this model does not
@@ -151,8 +151,8 @@ pub struct CustomersUpdateRequestBody {
     /// address changes only the lines it names.
     #[voucherify(redact)]
     pub address: Option<Option<CustomersUpdateRequestBodyAddress>>,
-    /// The integrator's own key/value data about the customer, in the order
-    /// given.
+    /// The integrator's own key/value data about the customer; a [`Map`]
+    /// writes its keys in sorted order.
     pub metadata: Option<Option<Map>>,
     /// Further keys to send as they are, for fields this model does not
     /// know yet.
@@ -231,8 +231,8 @@ pub struct CustomersUpdateInBulkRequestBody {
     /// The customer's postal address, line by line.
     #[voucherify(redact)]
     pub address: Option<Option<CustomersUpdateRequestBodyAddress>>,
-    /// The integrator's own key/value data about the customer, in the order
-    /// given.
+    /// The integrator's own key/value data about the customer; a [`Map`]
+    /// writes its keys in sorted order.
     pub metadata: Option<Option<Map>>,
     /// Further keys to send as they are.
     #[voucherify(extra)]
@@ -264,7 +264,8 @@ pub struct CustomersUpdateInBulkRequestBody {
 pub struct CustomersMetadataUpdateInBulkRequestBody {
     /// The `source_id`s of the customers to update.
     pub source_ids: Option<Vec<String>>,
-    /// The metadata keys to set, with their values, in the order given.
+    /// The metadata keys to set, with their values (written in sorted key
+    /// order).
     #[serde(default, deserialize_with = "crate::__private::strict::option_map")]
     pub metadata: Option<Map>,
     /// Further keys to send as they are.

@@ -355,7 +355,7 @@ pub struct RedeemableVoucher {
     pub active: Option<bool>,
     /// Free text about the voucher.
     pub additional_info: Option<String>,
-    /// The integrator's own key/value data about the voucher, in key order.
+    /// The integrator's own key/value data about the voucher.
     #[serde(default, deserialize_with = "crate::__private::strict::option_map")]
     pub metadata: Option<Map>,
     /// The voucher's code as a QR code and a barcode.
