@@ -67,6 +67,15 @@ fn request_bodies_keep_personal_data_out_of_debug() {
         "{update}"
     );
     assert!(update.contains("phone: Some(None)"), "{update}");
+    // An address printed on its own hides its lines too.
+    let address = CustomersUpdateRequestBodyAddress {
+        line_1: Some(Some("ul. Długa 14".to_owned())),
+        country: Some(Some("Poland".to_owned())),
+        ..Default::default()
+    };
+    let address = format!("{address:?}");
+    assert!(!address.contains("Długa"), "{address}");
+    assert!(address.contains("Poland"), "{address}");
 }
 
 #[test]

@@ -161,21 +161,27 @@ pub struct CustomersUpdateRequestBody {
 }
 
 /// The postal address in an update: each line left out (`None`), cleared
-/// (`Some(None)`) or set.
+/// (`Some(None)`) or set. Every part but the country is hidden in `Debug`
+/// output, so the address stays out of logs even when printed on its own.
 #[voucherify_model(crate = "crate")]
 #[derive(Default)]
 pub struct CustomersUpdateRequestBodyAddress {
     /// City.
+    #[voucherify(redact)]
     pub city: Option<Option<String>>,
     /// State, province or region.
+    #[voucherify(redact)]
     pub state: Option<Option<String>>,
     /// First line of the street address.
+    #[voucherify(redact)]
     pub line_1: Option<Option<String>>,
     /// Second line of the street address.
+    #[voucherify(redact)]
     pub line_2: Option<Option<String>>,
     /// Country.
     pub country: Option<Option<String>>,
     /// Postal or ZIP code.
+    #[voucherify(redact)]
     pub postal_code: Option<Option<String>>,
     /// Further keys to send as they are.
     #[voucherify(extra)]
