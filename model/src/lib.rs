@@ -154,8 +154,10 @@
 //!
 //! On a struct with named fields, the attribute derives `Serialize`,
 //! `Deserialize`, `Debug`, `Clone` and `PartialEq` (without a `serde`
-//! dependency in your crate), and [`Json`], the direct JSON path of
-//! [`from_str`] and [`to_string`], with these rules:
+//! dependency in your crate), [`Json`], the direct JSON path of
+//! [`from_str`] and [`to_string`], and, on a type without generic
+//! parameters, [`shape::Shaped`] (on an enum [`shape::Describe`]), the
+//! description of its JSON. The rules:
 //!
 //! | field | reading | writing |
 //! |---|---|---|
