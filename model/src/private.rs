@@ -19,7 +19,7 @@ pub use crate::json::{
 /// refuses such keys too (it leaves them to serde), so the macro reads a
 /// field that names one of these directly.
 pub mod strict {
-    pub use crate::unique_keys::{option_btree_map, option_map};
+    pub use crate::unique_keys::{double_option_map, option_btree_map, option_map, option_vec_map};
 }
 
 /// `Option<Option<T>>` fields: the outer `None` is a missing key (left out

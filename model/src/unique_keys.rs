@@ -208,3 +208,39 @@ where
         deserializer.deserialize_map(self.0).map(Some)
     }
 }
+
+/// `Option<Option<Map>>` fields (metadata in update bodies, with
+/// `#[serde(default)]`): a missing key is `None` through the default,
+/// `null` is `Some(None)`; a repeated key at any depth is an error.
+pub fn double_option_map<'de, D>(
+    deserializer: D,
+) -> Result<Option<Option<Map<String, Value>>>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    option_map(deserializer).map(Some)
+}
+
+/// A JSON object read by [`ObjectVisitor`].
+struct StrictObject(Map<String, Value>);
+
+impl<'de> Deserialize<'de> for StrictObject {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_map(ObjectVisitor)
+            .map(StrictObject)
+    }
+}
+
+/// `Option<Vec<Map>>` fields (arrays of objects kept as read): `null` is
+/// `None`; a repeated key at any depth is an error.
+pub fn option_vec_map<'de, D>(deserializer: D) -> Result<Option<Vec<Map<String, Value>>>, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let objects = Option::<Vec<StrictObject>>::deserialize(deserializer)?;
+    Ok(objects.map(|objects| objects.into_iter().map(|object| object.0).collect()))
+}

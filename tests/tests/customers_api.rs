@@ -252,3 +252,38 @@ fn error_object_refuses_a_wrong_kind_only() {
         voucherify_model::from_str(r#"{"code":null,"key":null,"error":null}"#).unwrap();
     assert_eq!(nulls, VoucherifyError::default());
 }
+
+#[test]
+fn repeated_keys_are_refused_in_request_and_voucher_objects() {
+    let error = voucherify_model::from_str::<CustomersUpdateRequestBody>(
+        r#"{"metadata":{"lang":"en","lang":"pl"}}"#,
+    )
+    .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("metadata: duplicate key `lang`"),
+        "{error}"
+    );
+    let error = voucherify_model::from_str::<Vec<CustomersUpdateInBulkRequestBody>>(
+        r#"[{"metadata":{"a":{"b":1,"b":2}}}]"#,
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("duplicate key `b`"), "{error}");
+    let error = voucherify_model::from_str::<RedeemableVoucher>(
+        r#"{"categories":[{"id":"cat_1","id":"cat_2"}]}"#,
+    )
+    .unwrap_err();
+    assert!(error.to_string().starts_with("categories"), "{error}");
+    assert!(error.to_string().contains("duplicate key `id`"), "{error}");
+
+    // Without repeats, the three states and the arrays read as before.
+    let body: CustomersUpdateRequestBody =
+        voucherify_model::from_str(r#"{"metadata":null}"#).unwrap();
+    assert_eq!(body.metadata, Some(None));
+    let body: CustomersUpdateRequestBody = voucherify_model::from_str("{}").unwrap();
+    assert_eq!(body.metadata, None);
+    let voucher: RedeemableVoucher =
+        voucherify_model::from_str(r#"{"categories":[{"id":"cat_1"}],"metadata":{}}"#).unwrap();
+    assert_eq!(voucher.categories.map(|c| c.len()), Some(1));
+}

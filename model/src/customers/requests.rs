@@ -153,6 +153,10 @@ pub struct CustomersUpdateRequestBody {
     pub address: Option<Option<CustomersUpdateRequestBodyAddress>>,
     /// The integrator's own key/value data about the customer; a [`Map`]
     /// writes its keys in sorted order.
+    #[serde(
+        default,
+        deserialize_with = "crate::__private::strict::double_option_map"
+    )]
     pub metadata: Option<Option<Map>>,
     /// Further keys to send as they are, for fields this model does not
     /// know yet.
@@ -239,6 +243,10 @@ pub struct CustomersUpdateInBulkRequestBody {
     pub address: Option<Option<CustomersUpdateRequestBodyAddress>>,
     /// The integrator's own key/value data about the customer; a [`Map`]
     /// writes its keys in sorted order.
+    #[serde(
+        default,
+        deserialize_with = "crate::__private::strict::double_option_map"
+    )]
     pub metadata: Option<Option<Map>>,
     /// Further keys to send as they are.
     #[voucherify(extra)]

@@ -327,6 +327,7 @@ pub struct RedeemableVoucher {
     /// The identifier of the voucher's category.
     pub category_id: Option<String>,
     /// The voucher's categories, as objects kept as read.
+    #[serde(default, deserialize_with = "crate::__private::strict::option_vec_map")]
     pub categories: Option<Vec<Map>>,
     /// The kind of voucher.
     pub r#type: Option<CustomerRedeemableVoucherType>,
