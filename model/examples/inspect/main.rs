@@ -31,7 +31,7 @@ use std::process::ExitCode;
 use voucherify_model::shape::{Kind as ShapeKind, Shape, Shaped};
 use voucherify_model::time::{Date, OffsetDateTime};
 use voucherify_model::{
-    voucherify_model, AsyncActions, CustomerRedeemable, CustomerRedeemableRedeemableStatus,
+    AsyncActions, CustomerRedeemable, CustomerRedeemableRedeemableStatus,
     CustomersCreateRequestBody, CustomersCreateResponseBody, CustomersListResponseBody,
     CustomersListResponseBodyObject, CustomersMetadataUpdateInBulkRequestBody,
     CustomersPermanentDeletionCreateResponseBody, CustomersRedeemablesListResponseBody,
@@ -49,12 +49,6 @@ With no FILE, reads a bundled sample; `-` reads standard input.
   --request  read request bodies instead: create, update, bulk update, metadata update
   --json     print each document as written back by the model
   --schema   print the JSON Schema of the model each document is read with";
-
-/// Only the `object` key, to choose the model; everything else is ignored.
-#[voucherify_model]
-struct Kind {
-    object: Option<String>,
-}
 
 enum Document {
     Customer(Box<CustomersCreateResponseBody>),
