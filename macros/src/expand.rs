@@ -8,7 +8,7 @@ use syn::{parse_quote, Attribute, Generics, Ident, LitStr, Path};
 
 use crate::ast::{Enum, Field, FieldKind, Input, Struct};
 use crate::attr::{self, path_to_string, DateFormat};
-use crate::{direct, nulls};
+use crate::{direct, nulls, shape};
 
 pub(crate) fn expand(input: &Input, krate: &Path) -> TokenStream {
     match input {
@@ -91,12 +91,14 @@ fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
     let serde_impls = extra.map(|extra| extra_serde_impls(item, extra, krate, &serde_derive));
     let probes = required_field_probes(item, krate);
     let json = direct::struct_impl(item, krate);
+    let shape = shape::struct_impl(item, krate);
     quote! {
         #definition
         #debug
         #serde_impls
         #probes
         #json
+        #shape
     }
 }
 
@@ -476,6 +478,7 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
     };
     let unused_variants = item.other_variant().map(|_| quote!(#[allow(dead_code)]));
     let json = direct::enum_impl(item, &names, krate);
+    let shape = shape::enum_impl(item, &names, krate);
 
     quote! {
         #(#attrs)*
@@ -556,5 +559,6 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
         };
 
         #json
+        #shape
     }
 }

@@ -3,9 +3,10 @@
 //! Use it through the `voucherify-model` crate, which re-exports it and
 //! holds the runtime pieces the generated code names; its documentation
 //! describes what the macro does. This crate is a pipeline: `attr` and
-//! `ast` read the input, `valid` checks it, `expand` writes the output
-//! and `direct` the direct JSON reader and writer within it; `ctxt` gathers
-//! errors so that all are reported at once.
+//! `ast` read the input, `valid` checks it, `expand` writes the output,
+//! `direct` the direct JSON reader and writer within it and `shape` the
+//! description of the item's JSON; `ctxt` gathers errors so that all are
+//! reported at once.
 
 mod ast;
 mod attr;
@@ -14,6 +15,7 @@ mod ctxt;
 mod direct;
 mod expand;
 mod nulls;
+mod shape;
 mod valid;
 
 use proc_macro::TokenStream;

@@ -18,6 +18,16 @@ use time::{Date, OffsetDateTime};
 
 use crate::{voucherify_model, Extra, Map};
 
+mod error;
+mod params;
+mod requests;
+mod responses;
+
+pub use self::error::*;
+pub use self::params::*;
+pub use self::requests::*;
+pub use self::responses::*;
+
 /// A customer, as returned by `POST v1/customers` (and, under the aliases
 /// below, by the get and update endpoints and inside customer lists).
 ///

@@ -38,6 +38,82 @@
 //! [`time::Date`]. Every struct keeps the keys it does not know in its
 //! `extra` map, so a document read and written again loses nothing.
 //!
+//! # The customers API, both ways
+//!
+//! The requests a client sends are modelled too:
+//! [`CustomersCreateRequestBody`], [`CustomersUpdateRequestBody`] (whose
+//! fields are left out, cleared with `null`, or set), and the bulk bodies
+//! [`CustomersUpdateInBulkRequestBody`] and
+//! [`CustomersMetadataUpdateInBulkRequestBody`]. So are the other
+//! responses ([`CustomersPermanentDeletionCreateResponseBody`],
+//! [`AsyncActions`], [`CustomersSegmentsListResponseBody`],
+//! [`CustomersRedeemablesListResponseBody`]), the error object of a failed
+//! call ([`VoucherifyError`]), and the query of `GET v1/customers`
+//! ([`ListCustomersParams`]). The crate has no HTTP client; here a stand-in
+//! answers:
+//!
+//! ```
+//! use voucherify_model::{
+//!     CustomersCreateRequestBody, CustomersListResponseBody, CustomersUpdateRequestBody,
+//!     ListCustomersParams, VoucherifyError,
+//! };
+//!
+//! # struct Response { status: u16, body: Vec<u8> }
+//! # fn http_get(url: &str) -> Result<Response, Box<dyn std::error::Error>> {
+//! #     let body: &[u8] = if url.contains("starting_after=2024-02-01T09%3A30%3A00.000Z") {
+//! #         br#"{"object":"list","customers":[{"id":"cust_1","created_at":"2024-01-05T08:00:00.000Z"}],"has_more":false}"#
+//! #     } else {
+//! #         br#"{"object":"list","customers":[{"id":"cust_2","created_at":"2024-02-01T09:30:00.000Z"}],"has_more":true}"#
+//! #     };
+//! #     Ok(Response { status: 200, body: body.to_vec() })
+//! # }
+//! // Create a customer (or update the one with this source_id): POST v1/customers.
+//! let create = CustomersCreateRequestBody {
+//!     source_id: Some("crm-000481".to_owned()),
+//!     name: Some("Maria Kowalska".to_owned()),
+//!     ..Default::default()
+//! };
+//! assert_eq!(
+//!     voucherify_model::to_string(&create)?,
+//!     r#"{"source_id":"crm-000481","name":"Maria Kowalska"}"#,
+//! );
+//!
+//! // Clear the phone number and set the email: PUT v1/customers/{customerId}.
+//! let update = CustomersUpdateRequestBody {
+//!     phone: Some(None),
+//!     email: Some(Some("maria.k@example.org".to_owned())),
+//!     ..Default::default()
+//! };
+//! assert_eq!(
+//!     voucherify_model::to_string(&update)?,
+//!     r#"{"email":"maria.k@example.org","phone":null}"#,
+//! );
+//!
+//! // Every customer, page by page, with the cursor past page 99 too.
+//! let mut params = ListCustomersParams { limit: Some(100), ..Default::default() };
+//! let mut seen = Vec::new();
+//! loop {
+//!     let query = params.query()?;
+//!     let response = http_get(&format!("https://api.voucherify.io/v1/customers?{query}"))?;
+//!     if response.status != 200 {
+//!         let error: VoucherifyError = voucherify_model::from_slice(&response.body)?;
+//!         return Err(error.into());
+//!     }
+//!     let page: CustomersListResponseBody = voucherify_model::from_slice(&response.body)?;
+//!     seen.extend(page.customers.iter().flatten().filter_map(|customer| customer.id.clone()));
+//!     match params.next_page(&page) {
+//!         Some(next) => params = next,
+//!         None => break,
+//!     }
+//! }
+//! assert_eq!(seen, ["cust_2", "cust_1"]);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Each model also describes its JSON for programs to read
+//! ([`shape`]): keys, kinds, formats, presence, enum values; a test holds
+//! these against Voucherify's OpenAPI specification.
+//!
 //! # Reading and writing
 //!
 //! [`from_str`], [`from_slice`] and [`from_reader`] read JSON and report a
@@ -78,8 +154,10 @@
 //!
 //! On a struct with named fields, the attribute derives `Serialize`,
 //! `Deserialize`, `Debug`, `Clone` and `PartialEq` (without a `serde`
-//! dependency in your crate), and [`Json`], the direct JSON path of
-//! [`from_str`] and [`to_string`], with these rules:
+//! dependency in your crate), [`Json`], the direct JSON path of
+//! [`from_str`] and [`to_string`], and, on a type without generic
+//! parameters, [`shape::Shaped`] (on an enum [`shape::Describe`]), the
+//! description of its JSON. The rules:
 //!
 //! | field | reading | writing |
 //! |---|---|---|
@@ -177,6 +255,7 @@ mod error;
 mod extra;
 pub mod format;
 mod json;
+pub mod shape;
 mod unique_keys;
 
 use std::io::{self, Read};

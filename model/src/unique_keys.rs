@@ -247,6 +247,33 @@ impl<'de, V: Deserialize<'de>> UniqueKeys<'de> for Option<IndexMap<String, V>> {
     }
 }
 
+/// `null` is `Some(None)`: with the `default` the macro gives the field, a
+/// missing key is `None`.
+impl<'de> UniqueKeys<'de> for Option<Option<Map<String, Value>>> {
+    fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_option(OptionVisitor(ObjectVisitor))
+            .map(Some)
+    }
+}
+
+/// Objects in an array: a repeated key in any of them, at any depth, is an
+/// error.
+impl<'de> UniqueKeys<'de> for Vec<Map<String, Value>> {
+    fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let objects = Vec::<StrictObject>::deserialize(deserializer)?;
+        Ok(objects.into_iter().map(|object| object.0).collect())
+    }
+}
+
+/// `null` is `None`.
+impl<'de> UniqueKeys<'de> for Option<Vec<Map<String, Value>>> {
+    fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let objects = Option::<Vec<StrictObject>>::deserialize(deserializer)?;
+        Ok(objects.map(|objects| objects.into_iter().map(|object| object.0).collect()))
+    }
+}
+
 /// The reader the macro names for a `#[voucherify(unique_keys)]` field.
 pub fn deserialize<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
@@ -282,5 +309,19 @@ where
         D: Deserializer<'de>,
     {
         deserializer.deserialize_map(self.0).map(Some)
+    }
+}
+
+/// A JSON object read by [`ObjectVisitor`].
+struct StrictObject(Map<String, Value>);
+
+impl<'de> Deserialize<'de> for StrictObject {
+    fn deserialize<D>(deserializer: D) -> Result<Self, D::Error>
+    where
+        D: Deserializer<'de>,
+    {
+        deserializer
+            .deserialize_map(ObjectVisitor)
+            .map(StrictObject)
     }
 }

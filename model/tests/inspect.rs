@@ -178,3 +178,177 @@ fn unknown_options_are_refused() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr.contains("unknown option `--yaml`"), "{stderr}");
 }
+
+/// Writes each `(name, text)` into a fresh folder and returns the paths.
+fn files(dir: &str, documents: &[(&str, &str)]) -> Vec<PathBuf> {
+    let dir = scratch(dir);
+    documents
+        .iter()
+        .map(|(name, text)| {
+            let path = dir.join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        })
+        .collect()
+}
+
+#[test]
+fn tells_every_response_apart() {
+    let paths = files(
+        "responses",
+        &[
+            (
+                "a.json",
+                r#"{"id":"del_1","related_object_id":"cust_1","status":"DONE","data_json":{"orders":9,"customer":1},"object":"pernament_deletion"}"#,
+            ),
+            ("b.json", r#"{"async_action_id":"aa_1"}"#),
+            (
+                "c.json",
+                r#"{"object":"list","data_ref":"data","data":[{"id":"seg_1","name":"Gold","object":"segment"}],"total":1}"#,
+            ),
+            (
+                "d.json",
+                r#"{"object":"list","data_ref":"data","data":[{"id":"rh_1","holder_role":"OWNER","voucher_type":"GIFT_VOUCHER","redeemable":{"type":"voucher","voucher":{"code":"G-1","gift":{"amount":10000,"balance":2500}},"status":"ACTIVE"}}],"total":1,"has_more":false}"#,
+            ),
+            (
+                "e.json",
+                r#"{"code":404,"key":"not_found","message":"Resource not found","request_id":"v-1"}"#,
+            ),
+            (
+                "f.json",
+                r#"{"object":"list","data_ref":"customers","customers":[],"total":0}"#,
+            ),
+            (
+                "g.json",
+                r#"{"object":"customer","id":"cust_1","name":"Ada"}"#,
+            ),
+            (
+                "h.json",
+                r#"{"object":"list","data_ref":"data","data":[],"total":0,"has_more":false,"more_starting_after":null}"#,
+            ),
+        ],
+    );
+    let (output, stdout, stderr) = run(inspect().args(&paths));
+    assert!(output.status.success(), "{stderr}");
+    let name = |index: usize| paths[index].display().to_string();
+    for expected in [
+        format!("{}: permanent deletion del_1 of cust_1, status DONE\n  deleted with it: 9 orders, 1 customer\n", name(0)),
+        format!("{}: asynchronous action aa_1, accepted", name(1)),
+        format!("{}: segment list, 1 of 1 segments\n  Gold (seg_1)\n", name(2)),
+        format!("{}: redeemable list, 1 of 1 redeemables\n  G-1: GIFT_VOUCHER, held as OWNER, active\n    gift card: $25.00 left of $100.00\n", name(3)),
+        format!("{}: Voucherify error 404 not_found: Resource not found [request v-1]\n", name(4)),
+        format!("{}: customer list, 0 of 0 customers\n", name(5)),
+        format!("{}: customer\n  Ada (cust_1)\n", name(6)),
+        format!("{}: redeemable list, 0 of 0 redeemables\n", name(7)),
+    ] {
+        assert!(stdout.contains(&expected), "missing {expected:?} in\n{stdout}");
+    }
+}
+
+#[test]
+fn notices_unknown_and_deprecated_fields_of_every_kind() {
+    let paths = files(
+        "notices",
+        &[
+            (
+                "a.json",
+                r#"{"object":"list","data":[{"id":"rh_1","redeemable":{"voucher":{"code":"X","tier":"gold"}},"source":"import"}],"has_more":true}"#,
+            ),
+            ("b.json", r#"{"async_action_id":"aa_1","queued":true}"#),
+        ],
+    );
+    let (output, stdout, stderr) = run(inspect().args(&paths));
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stdout.contains(
+            "noticed: unknown fields kept: data[0].redeemable.voucher.tier, data[0].source\n"
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("noticed: unknown fields kept: queued\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn reads_request_bodies_with_request() {
+    let paths = files(
+        "requests",
+        &[
+            (
+                "create.json",
+                r#"{"source_id":"crm-1","name":"Ada","birthday":"1990-01-01","vip":true}"#,
+            ),
+            (
+                "update.json",
+                r#"{"phone":null,"address":{"line_2":null,"city":"Oslo"},"email":"a@b.c"}"#,
+            ),
+            (
+                "bulk.json",
+                r#"[{"source_id":"crm-1","email":null},{"source_id":"crm-2"}]"#,
+            ),
+            (
+                "metadata.json",
+                r#"{"source_ids":["crm-1","crm-2"],"metadata":{"lang":"en"}}"#,
+            ),
+        ],
+    );
+    let (output, stdout, stderr) = run(inspect().arg("--request").args(&paths));
+    assert!(output.status.success(), "{stderr}");
+    let name = |index: usize| paths[index].display().to_string();
+    for expected in [
+        format!("{}: create request (upsert) for source id crm-1\n  sets: source_id, name, birthday, vip\n  noticed: deprecated fields in use: birthday\n  noticed: unknown fields kept: vip\n", name(0)),
+        format!("{}: update request\n  sets: email, address.city\n  clears: phone, address.line_2\n", name(1)),
+        format!("{}: bulk update request, 2 customers\n  crm-1:\n    sets: source_id\n    clears: email\n  crm-2:\n    sets: source_id\n", name(2)),
+        format!("{}: metadata update request for 2 customers (crm-1, crm-2)\n  sets: lang\n", name(3)),
+    ] {
+        assert!(stdout.contains(&expected), "missing {expected:?} in\n{stdout}");
+    }
+
+    // Written back, an update keeps its nulls.
+    let (output, stdout, stderr) = run(inspect().args(["--request", "--json"]).arg(&paths[1]));
+    assert!(output.status.success(), "{stderr}");
+    let written: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        written,
+        serde_json::json!({"phone": null, "address": {"line_2": null, "city": "Oslo"}, "email": "a@b.c"})
+    );
+
+    // A request body of the wrong kind is reported with its path.
+    let bad = files("bad-request", &[("bad.json", r#"{"phone":5}"#)]);
+    let (output, _, stderr) = run(inspect().arg("--request").arg(&bad[0]));
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        // `phone` is personal: the error names the kind, not the value.
+        stderr.contains("bad.json: phone: invalid type: an integer, expected a string"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn schema_flag_prints_the_model_as_json_schema() {
+    let paths = files(
+        "schema",
+        &[(
+            "segments.json",
+            r#"{"object":"list","data":[{"id":"seg_1"}]}"#,
+        )],
+    );
+    let (output, stdout, stderr) = run(inspect().arg("--schema").arg(&paths[0]));
+    assert!(output.status.success(), "{stderr}");
+    let schema: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(schema["title"], "CustomersSegmentsListResponseBody");
+    assert_eq!(schema["$defs"]["SimpleSegment"]["type"], "object");
+
+    let bulk = files(
+        "schema-bulk",
+        &[("bulk.json", r#"[{"source_id":"crm-1"}]"#)],
+    );
+    let (output, stdout, stderr) = run(inspect().args(["--request", "--schema"]).arg(&bulk[0]));
+    assert!(output.status.success(), "{stderr}");
+    let schema: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(schema["type"], "array");
+    assert_eq!(schema["items"]["title"], "CustomersUpdateInBulkRequestBody");
+    assert!(schema["$defs"]["CustomersUpdateRequestBodyAddress"].is_object());
+}

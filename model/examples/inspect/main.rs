@@ -1,51 +1,86 @@
-//! Summarises Voucherify customer and customer-list responses.
+//! Summarises Voucherify customer API documents: responses, and with
+//! `--request` the request bodies sent to it.
 //!
 //! ```text
-//! cargo run --example inspect [-- [--json] [FILE|-]...]
+//! cargo run --example inspect [-- [--json | --schema] [--request] [FILE|-]...]
 //! ```
 //!
-//! With no file it reads a sample list bundled beside this program. For each
-//! document it prints who the customers are, their orders as money, loyalty
-//! points, referrals and dates, and what it noticed: the deprecated
-//! `birthday` in use, and unknown keys kept (by path). With `--json` it
-//! prints the document as the model writes it back instead. A document that
-//! does not fit prints `FILE: <json path>: <reason>`; the others are still
-//! processed, and the exit status is then 1.
+//! With no file it reads a sample list bundled beside this program. Each
+//! response is told apart by its `object` (and, for lists, by what they
+//! hold): a customer, a customer list, a permanent deletion, an
+//! asynchronous action, a customer's segments or redeemables, or the error
+//! object. For customers it prints who they are, their orders as money,
+//! loyalty points, referrals and dates; for the others, what they say.
+//! It also prints what it noticed: deprecated fields in use, and unknown
+//! keys kept (by path).
+//!
+//! With `--request` it reads request bodies instead: an array is a bulk
+//! update, an object with `source_ids` a metadata update in bulk, one with
+//! `id` or `source_id` a create, any other an update; it prints which
+//! fields each sets and which it clears.
+//!
+//! With `--json` it prints the document as the model writes it back; with
+//! `--schema`, the JSON Schema of the model it was read with. A document
+//! that does not fit prints `FILE: <json path>: <reason>`; the others are
+//! still processed, and the exit status is then 1.
 
 use std::fmt::Write as _;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
+use voucherify_model::shape::{Kind as ShapeKind, Shape, Shaped};
 use voucherify_model::time::{Date, OffsetDateTime};
 use voucherify_model::{
-    voucherify_model, CustomersCreateResponseBody, CustomersListResponseBody,
-    CustomersListResponseBodyObject, Map,
+    AsyncActions, CustomerRedeemable, CustomerRedeemableRedeemableStatus,
+    CustomersCreateRequestBody, CustomersCreateResponseBody, CustomersListResponseBody,
+    CustomersListResponseBodyObject, CustomersMetadataUpdateInBulkRequestBody,
+    CustomersPermanentDeletionCreateResponseBody, CustomersRedeemablesListResponseBody,
+    CustomersSegmentsListResponseBody, CustomersUpdateInBulkRequestBody,
+    CustomersUpdateRequestBody, Map, Value, VoucherifyError,
 };
 
 const SAMPLE: &str = include_str!("sample.json");
 
-const USAGE: &str = "usage: inspect [--json] [FILE|-]...
-Summarises Voucherify customer and customer-list responses (JSON).
+const USAGE: &str = "usage: inspect [--json | --schema] [--request] [FILE|-]...
+Summarises Voucherify customer API responses (JSON): customers, customer
+lists, permanent deletions, asynchronous actions, segment and redeemable
+lists, and the error object.
 With no FILE, reads a bundled sample; `-` reads standard input.
-  --json   print each document as written back by the model";
-
-/// Only the `object` key, to choose the model; everything else is ignored.
-#[voucherify_model]
-struct Kind {
-    object: Option<String>,
-}
+  --request  read request bodies instead: create, update, bulk update, metadata update
+  --json     print each document as written back by the model
+  --schema   print the JSON Schema of the model each document is read with";
 
 enum Document {
     Customer(Box<CustomersCreateResponseBody>),
     List(CustomersListResponseBody),
+    Deletion(Box<CustomersPermanentDeletionCreateResponseBody>),
+    Async(AsyncActions),
+    Segments(CustomersSegmentsListResponseBody),
+    Redeemables(CustomersRedeemablesListResponseBody),
+    Error(Box<VoucherifyError>),
+    Create(Box<CustomersCreateRequestBody>),
+    Update(Box<CustomersUpdateRequestBody>),
+    Bulk(Vec<CustomersUpdateInBulkRequestBody>),
+    Metadata(CustomersMetadataUpdateInBulkRequestBody),
+}
+
+/// What `--json` and `--schema` print instead of a summary.
+#[derive(Clone, Copy, PartialEq)]
+enum Output {
+    Summary,
+    Json,
+    Schema,
 }
 
 fn main() -> ExitCode {
-    let mut json = false;
+    let mut output = Output::Summary;
+    let mut request = false;
     let mut inputs = Vec::new();
     for arg in std::env::args_os().skip(1) {
         match arg.to_str() {
-            Some("--json") => json = true,
+            Some("--json") => output = Output::Json,
+            Some("--schema") => output = Output::Schema,
+            Some("--request") => request = true,
             Some("-h" | "--help") => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -62,9 +97,12 @@ fn main() -> ExitCode {
     let mut stdout = io::stdout().lock();
     let mut report = |label: &str, bytes: io::Result<Vec<u8>>| -> io::Result<()> {
         let text = match bytes {
-            Ok(bytes) => match read(&bytes) {
-                Ok(document) if json => written(&document),
-                Ok(document) => Ok(summary(label, &document)),
+            Ok(bytes) => match read(&bytes, request) {
+                Ok(document) => match output {
+                    Output::Json => written(&document),
+                    Output::Schema => schema(&document),
+                    Output::Summary => Ok(summary(label, &document, &bytes)),
+                },
                 Err(error) => Err(error),
             },
             Err(error) => Err(format!(".: cannot read: {error}")),
@@ -104,30 +142,185 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reads a customer or, when `object` says `list`, a customer list.
-fn read(bytes: &[u8]) -> Result<Document, String> {
-    let is_list = voucherify_model::from_slice::<Kind>(bytes)
-        .is_ok_and(|kind| kind.object.as_deref() == Some("list"));
-    let document = if is_list {
-        voucherify_model::from_slice(bytes).map(Document::List)
+/// Reads a response, of the kind [`classify`] tells, or with `request` a
+/// request body, of the kind [`classify_request`] tells.
+fn read(bytes: &[u8], request: bool) -> Result<Document, String> {
+    // A document that is not JSON at all is read as a customer (or an
+    // update), whose reader then says where it went wrong.
+    let value = voucherify_model::from_slice::<Value>(bytes).ok();
+    let document = if request {
+        match value.as_ref().map_or(Which::Update, classify_request) {
+            Which::Bulk => voucherify_model::from_slice(bytes).map(Document::Bulk),
+            Which::Metadata => voucherify_model::from_slice(bytes).map(Document::Metadata),
+            Which::Create => {
+                voucherify_model::from_slice(bytes).map(|b| Document::Create(Box::new(b)))
+            }
+            _ => voucherify_model::from_slice(bytes).map(|b| Document::Update(Box::new(b))),
+        }
     } else {
-        voucherify_model::from_slice(bytes).map(|customer| Document::Customer(Box::new(customer)))
+        match value.as_ref().map_or(Which::Customer, classify) {
+            Which::List => voucherify_model::from_slice(bytes).map(Document::List),
+            Which::Deletion => {
+                voucherify_model::from_slice(bytes).map(|d| Document::Deletion(Box::new(d)))
+            }
+            Which::Async => voucherify_model::from_slice(bytes).map(Document::Async),
+            Which::Segments => voucherify_model::from_slice(bytes).map(Document::Segments),
+            Which::Redeemables => voucherify_model::from_slice(bytes).map(Document::Redeemables),
+            Which::Error => {
+                voucherify_model::from_slice(bytes).map(|e| Document::Error(Box::new(e)))
+            }
+            _ => voucherify_model::from_slice(bytes)
+                .map(|customer| Document::Customer(Box::new(customer))),
+        }
     };
     document.map_err(|error| error.to_string())
+}
+
+/// The kinds of document, before they are read.
+#[derive(Clone, Copy, PartialEq)]
+enum Which {
+    Customer,
+    List,
+    Deletion,
+    Async,
+    Segments,
+    Redeemables,
+    Error,
+    Create,
+    Update,
+    Bulk,
+    Metadata,
+}
+
+/// Tells a response apart by its `object`: `list` (of customers, segments
+/// or redeemables, by what it holds), `pernament_deletion`; without one, an
+/// asynchronous action has `async_action_id` and the error object `key` or
+/// `code`. Anything else is read as a customer.
+fn classify(value: &Value) -> Which {
+    let has = |key: &str| value.get(key).is_some();
+    match value.get("object").and_then(Value::as_str) {
+        Some("list") => {
+            let first = value.get("data").and_then(|data| data.get(0));
+            let holds_redeemables = first.is_some_and(|item| {
+                item.get("redeemable_id").is_some() || item.get("holder_role").is_some()
+            });
+            if has("customers")
+                || value.get("data_ref").and_then(Value::as_str) == Some("customers")
+            {
+                Which::List
+            } else if holds_redeemables || has("has_more") || has("more_starting_after") {
+                Which::Redeemables
+            } else if has("data") {
+                Which::Segments
+            } else {
+                Which::List
+            }
+        }
+        Some("pernament_deletion" | "permanent_deletion") => Which::Deletion,
+        Some(_) => Which::Customer,
+        None if has("async_action_id") => Which::Async,
+        None if has("key") || has("code") => Which::Error,
+        None => Which::Customer,
+    }
+}
+
+/// Tells a request body apart: an array is a bulk update, `source_ids`
+/// makes a metadata update in bulk, `id` or `source_id` a create (which
+/// upserts), and anything else an update.
+fn classify_request(value: &Value) -> Which {
+    let has = |key: &str| value.get(key).is_some();
+    if value.is_array() {
+        Which::Bulk
+    } else if has("source_ids") {
+        Which::Metadata
+    } else if has("id") || has("source_id") {
+        Which::Create
+    } else {
+        Which::Update
+    }
 }
 
 fn written(document: &Document) -> Result<String, String> {
     let text = match document {
         Document::Customer(customer) => voucherify_model::to_string_pretty(customer),
         Document::List(list) => voucherify_model::to_string_pretty(list),
+        Document::Deletion(deletion) => voucherify_model::to_string_pretty(deletion),
+        Document::Async(action) => voucherify_model::to_string_pretty(action),
+        Document::Segments(list) => voucherify_model::to_string_pretty(list),
+        Document::Redeemables(list) => voucherify_model::to_string_pretty(list),
+        Document::Error(error) => voucherify_model::to_string_pretty(error),
+        Document::Create(body) => voucherify_model::to_string_pretty(body),
+        Document::Update(body) => voucherify_model::to_string_pretty(body),
+        Document::Bulk(bodies) => voucherify_model::to_string_pretty(bodies),
+        Document::Metadata(body) => voucherify_model::to_string_pretty(body),
     };
     text.map(|text| text + "\n")
         .map_err(|error| error.to_string())
 }
 
-fn summary(label: &str, document: &Document) -> String {
+/// The description of the model a document was read with.
+fn shape_of(document: &Document) -> Shape {
+    match document {
+        Document::Customer(_) => CustomersCreateResponseBody::shape(),
+        Document::List(_) => CustomersListResponseBody::shape(),
+        Document::Deletion(_) => CustomersPermanentDeletionCreateResponseBody::shape(),
+        Document::Async(_) => AsyncActions::shape(),
+        Document::Segments(_) => CustomersSegmentsListResponseBody::shape(),
+        Document::Redeemables(_) => CustomersRedeemablesListResponseBody::shape(),
+        Document::Error(_) => VoucherifyError::shape(),
+        Document::Create(_) => CustomersCreateRequestBody::shape(),
+        Document::Update(_) => CustomersUpdateRequestBody::shape(),
+        // The body is an array of these.
+        Document::Bulk(_) => CustomersUpdateInBulkRequestBody::shape(),
+        Document::Metadata(_) => CustomersMetadataUpdateInBulkRequestBody::shape(),
+    }
+}
+
+fn schema(document: &Document) -> Result<String, String> {
+    let mut schema = shape_of(document).json_schema();
+    if let Document::Bulk(_) = document {
+        // The bulk endpoint takes an array of the model.
+        let defs = schema.as_object_mut().and_then(|root| root.remove("$defs"));
+        let mut array = Map::new();
+        array.insert("$schema".to_owned(), schema["$schema"].clone());
+        if let Some(root) = schema.as_object_mut() {
+            root.remove("$schema");
+        }
+        array.insert("type".to_owned(), "array".into());
+        array.insert("items".to_owned(), schema);
+        if let Some(defs) = defs {
+            array.insert("$defs".to_owned(), defs);
+        }
+        schema = Value::Object(array);
+    }
+    voucherify_model::to_string_pretty(&schema)
+        .map(|text| text + "\n")
+        .map_err(|error| error.to_string())
+}
+
+fn summary(label: &str, document: &Document, bytes: &[u8]) -> String {
     let mut out = String::new();
     let mut notes = Notes::default();
+    match document {
+        Document::Customer(_) | Document::List(_) => {}
+        other => {
+            let value = voucherify_model::from_slice::<Value>(bytes).unwrap_or(Value::Null);
+            other_summary(&mut out, label, other, &value);
+            let mut notes = Notes::default();
+            let shape = shape_of(other);
+            match &value {
+                // A bulk update's items.
+                Value::Array(items) => {
+                    for (index, item) in items.iter().enumerate() {
+                        notes.walk(&format!("[{index}]"), item, &shape);
+                    }
+                }
+                value => notes.walk("", value, &shape),
+            }
+            notes.print(&mut out);
+            return out;
+        }
+    }
     match document {
         Document::Customer(customer) => {
             let _ = writeln!(out, "{label}: customer");
@@ -163,6 +356,7 @@ fn summary(label: &str, document: &Document) -> String {
                 );
             }
         }
+        _ => {}
     }
     if notes.deprecated.is_empty() && notes.unknown.is_empty() {
         let _ = writeln!(out, "  noticed: nothing unusual");
@@ -368,4 +562,307 @@ fn instant(value: OffsetDateTime) -> String {
         ),
         None => value.to_string(),
     }
+}
+
+impl Notes {
+    /// Notes deprecated fields in use and unknown keys of `value`, read
+    /// as described by `shape`, below `path`.
+    fn walk(&mut self, path: &str, value: &Value, shape: &Shape) {
+        let Value::Object(members) = value else {
+            return;
+        };
+        let prefix = if path.is_empty() {
+            String::new()
+        } else {
+            format!("{path}.")
+        };
+        for (key, member_value) in members {
+            let member_path = member(&prefix, key);
+            match shape.field(key) {
+                Some(field) => {
+                    if field.deprecated && !member_value.is_null() {
+                        self.deprecated.push(member_path.clone());
+                    }
+                    self.walk_kind(&member_path, member_value, &field.kind);
+                }
+                None => self.unknown.push(member_path),
+            }
+        }
+    }
+
+    fn walk_kind(&mut self, path: &str, value: &Value, kind: &ShapeKind) {
+        match (kind, value) {
+            (ShapeKind::Nullable(inner), value) => self.walk_kind(path, value, inner),
+            (ShapeKind::Model(model), value) => self.walk(path, value, &model.shape()),
+            (ShapeKind::Array(items), Value::Array(values)) => {
+                for (index, value) in values.iter().enumerate() {
+                    self.walk_kind(&format!("{path}[{index}]"), value, items);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The notes of a document other than a customer or customer list.
+    fn print(&self, out: &mut String) {
+        if self.deprecated.is_empty() && self.unknown.is_empty() {
+            let _ = writeln!(out, "  noticed: nothing unusual");
+        }
+        if !self.deprecated.is_empty() {
+            let _ = writeln!(
+                out,
+                "  noticed: deprecated fields in use: {}",
+                self.deprecated.join(", ")
+            );
+        }
+        if !self.unknown.is_empty() {
+            let _ = writeln!(
+                out,
+                "  noticed: unknown fields kept: {}",
+                self.unknown.join(", ")
+            );
+        }
+    }
+}
+
+/// The summary of a document other than a customer or customer list.
+fn other_summary(out: &mut String, label: &str, document: &Document, value: &Value) {
+    match document {
+        Document::Customer(_) | Document::List(_) => {}
+        Document::Deletion(deletion) => {
+            let id = deletion.id.as_deref().unwrap_or("(no id)");
+            let of = deletion
+                .related_object_id
+                .as_deref()
+                .map_or(String::new(), |customer| format!(" of {customer}"));
+            let status = deletion.status.as_deref().unwrap_or("unknown");
+            let _ = writeln!(out, "{label}: permanent deletion {id}{of}, status {status}");
+            if let Some(created) = deletion.created_at {
+                let _ = writeln!(out, "  requested {}", instant(created));
+            }
+            if let Some(counts) = &deletion.data_json {
+                let parts: Vec<String> = [
+                    (counts.events, "events"),
+                    (counts.customer_events, "customer events"),
+                    (counts.daily_events, "daily events"),
+                    (counts.segments, "segments"),
+                    (counts.orders, "orders"),
+                    (counts.order_events, "order events"),
+                    (counts.customer, "customer"),
+                ]
+                .into_iter()
+                .filter_map(|(count, what)| count.map(|count| format!("{count} {what}")))
+                .collect();
+                let _ = writeln!(out, "  deleted with it: {}", parts.join(", "));
+            }
+        }
+        Document::Async(action) => {
+            let id = action.async_action_id.as_deref().unwrap_or("(no id)");
+            let _ = writeln!(
+                out,
+                "{label}: asynchronous action {id}, accepted; GET v1/async-actions/{id} tells its result"
+            );
+        }
+        Document::Segments(list) => {
+            let segments = list.data.as_deref().unwrap_or_default();
+            let total = list
+                .total
+                .map_or(String::new(), |total| format!(" of {total}"));
+            let _ = writeln!(
+                out,
+                "{label}: segment list, {}{total} segments",
+                segments.len()
+            );
+            for segment in segments {
+                let _ = writeln!(
+                    out,
+                    "  {} ({})",
+                    segment.name.as_deref().unwrap_or("(no name)"),
+                    segment.id.as_deref().unwrap_or("no id")
+                );
+            }
+        }
+        Document::Redeemables(list) => {
+            let items = list.data.as_deref().unwrap_or_default();
+            let total = list
+                .total
+                .map_or(String::new(), |total| format!(" of {total}"));
+            let more = match (list.has_more, &list.more_starting_after) {
+                (Some(true), Some(after)) => format!(", more pages follow after {after}"),
+                (Some(true), None) => ", more pages follow".to_owned(),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "{label}: redeemable list, {}{total} redeemables{more}",
+                items.len()
+            );
+            for item in items {
+                redeemable(out, item);
+            }
+        }
+        Document::Error(error) => {
+            let _ = writeln!(out, "{label}: {error}");
+        }
+        Document::Create(body) => {
+            let whom = match (&body.id, &body.source_id) {
+                (Some(id), _) => format!("customer {id}"),
+                (None, Some(source)) => format!("source id {source}"),
+                (None, None) => "a new customer".to_owned(),
+            };
+            let _ = writeln!(out, "{label}: create request (upsert) for {whom}");
+            changes(out, "  ", value, &CustomersCreateRequestBody::shape());
+        }
+        Document::Update(_) => {
+            let _ = writeln!(out, "{label}: update request");
+            changes(out, "  ", value, &CustomersUpdateRequestBody::shape());
+        }
+        Document::Bulk(bodies) => {
+            let _ = writeln!(
+                out,
+                "{label}: bulk update request, {} customers",
+                bodies.len()
+            );
+            let shape = CustomersUpdateInBulkRequestBody::shape();
+            for (body, item) in bodies.iter().zip(value.as_array().into_iter().flatten()) {
+                let _ = writeln!(
+                    out,
+                    "  {}:",
+                    body.source_id.as_deref().unwrap_or("(no source id)")
+                );
+                changes(out, "    ", item, &shape);
+            }
+        }
+        Document::Metadata(body) => {
+            let ids = body.source_ids.as_deref().unwrap_or_default();
+            let keys: Vec<&str> = body
+                .metadata
+                .iter()
+                .flatten()
+                .map(|(key, _)| key.as_str())
+                .collect();
+            let _ = writeln!(
+                out,
+                "{label}: metadata update request for {} customers ({})",
+                ids.len(),
+                ids.join(", ")
+            );
+            let _ = writeln!(out, "  sets: {}", keys.join(", "));
+        }
+    }
+}
+
+/// The fields a request body sets and the ones it clears (sends as `null`),
+/// by path: an address line is `address.line_2`.
+fn changes(out: &mut String, indent: &str, body: &Value, shape: &Shape) {
+    let mut sets = Vec::new();
+    let mut clears = Vec::new();
+    collect_changes(&mut sets, &mut clears, "", body, shape);
+    if sets.is_empty() && clears.is_empty() {
+        let _ = writeln!(out, "{indent}changes nothing");
+    }
+    if !sets.is_empty() {
+        let _ = writeln!(out, "{indent}sets: {}", sets.join(", "));
+    }
+    if !clears.is_empty() {
+        let _ = writeln!(out, "{indent}clears: {}", clears.join(", "));
+    }
+}
+
+fn collect_changes(
+    sets: &mut Vec<String>,
+    clears: &mut Vec<String>,
+    prefix: &str,
+    body: &Value,
+    shape: &Shape,
+) {
+    let Value::Object(members) = body else {
+        return;
+    };
+    // In the model's order, then any keys it does not know.
+    let known = shape
+        .fields
+        .iter()
+        .filter_map(|field| members.get_key_value(field.name));
+    let unknown = members.iter().filter(|(key, _)| shape.field(key).is_none());
+    for (key, value) in known.chain(unknown) {
+        let path = member(prefix, key);
+        let nested = shape.field(key).and_then(|field| match &field.kind {
+            ShapeKind::Model(model) => Some(model.shape()),
+            _ => None,
+        });
+        match (value, nested) {
+            (Value::Null, _) => clears.push(path),
+            (Value::Object(_), Some(nested)) => {
+                collect_changes(sets, clears, &format!("{path}."), value, &nested)
+            }
+            _ => sets.push(path),
+        }
+    }
+}
+
+/// One line about a code or card a customer holds, and one about its value.
+fn redeemable(out: &mut String, item: &CustomerRedeemable) {
+    let held = item.redeemable.as_ref();
+    let voucher = held.and_then(|held| held.voucher.as_ref());
+    let code = voucher
+        .and_then(|voucher| voucher.code.as_deref())
+        .or(item.redeemable_id.as_deref())
+        .unwrap_or("(no code)");
+    let mut facts = Vec::new();
+    if let Some(kind) = voucher
+        .and_then(|voucher| voucher.r#type.as_ref())
+        .or(item.voucher_type.as_ref())
+    {
+        facts.push(wire(kind));
+    }
+    if let Some(role) = &item.holder_role {
+        facts.push(format!("held as {}", wire(role)));
+    }
+    if let Some(status) = held.and_then(|held| held.status.as_ref()) {
+        let status = match status {
+            CustomerRedeemableRedeemableStatus::Active => "active".to_owned(),
+            other => wire(other),
+        };
+        facts.push(status);
+    }
+    let _ = writeln!(out, "  {code}: {}", facts.join(", "));
+    let Some(voucher) = voucher else { return };
+    if let Some(discount) = &voucher.discount {
+        let text = match discount.get("type").and_then(Value::as_str) {
+            Some("AMOUNT") => discount
+                .get("amount_off")
+                .and_then(Value::as_i64)
+                .map(|cents| format!("{} off", money(cents))),
+            Some("PERCENT") => discount
+                .get("percent_off")
+                .and_then(Value::as_f64)
+                .map(|percent| format!("{percent}% off")),
+            Some(other) => Some(format!("a discount of type {other}")),
+            None => None,
+        };
+        if let Some(text) = text {
+            let _ = writeln!(out, "    discount: {text}");
+        }
+    }
+    if let Some(gift) = &voucher.gift {
+        let balance = gift.balance.map_or("?".to_owned(), money);
+        let amount = gift.amount.map_or("?".to_owned(), money);
+        let _ = writeln!(out, "    gift card: {balance} left of {amount}");
+    }
+    if let Some(card) = &voucher.loyalty_card {
+        let _ = writeln!(
+            out,
+            "    loyalty card: {} points left of {}",
+            card.balance.unwrap_or(0),
+            card.points.unwrap_or(0)
+        );
+    }
+}
+
+/// An enum value as the API writes it.
+fn wire<T: voucherify_model::Json + serde::Serialize>(value: &T) -> String {
+    voucherify_model::to_string(value)
+        .map(|text| text.trim_matches('"').to_owned())
+        .unwrap_or_default()
 }

@@ -1,0 +1,160 @@
+//! The JSON description `#[voucherify_model]` records for each model, on
+//! the models of `src/lib.rs` (which use every field rule) and on the
+//! customer models.
+
+use voucherify_model::shape::{Describe, EnumShape, Format, Kind, Presence, Shaped};
+use voucherify_model::*;
+use voucherify_tests::{Account, AccountKind, Channel, Ledger, Stamp};
+
+#[test]
+fn fields_are_described_by_key_kind_and_presence() {
+    let shape = Account::shape();
+    assert_eq!(shape.name, "Account");
+    assert!(shape.extra);
+    let keys: Vec<&str> = shape.fields.iter().map(|field| field.name).collect();
+    assert_eq!(
+        keys,
+        [
+            "id",
+            "nickname",
+            "note",
+            "opened_at",
+            "closed_at",
+            "birthdate",
+            "anniversary",
+            "audited_at",
+            "secret",
+            "pin",
+            "birthday",
+            "legacy_id",
+            "kind"
+        ]
+    );
+    let field = |key: &str| shape.field(key).unwrap();
+    assert_eq!(field("id").presence, Presence::Required);
+    assert_eq!(field("nickname").presence, Presence::Optional);
+    assert_eq!(field("note").presence, Presence::Clearable);
+    assert_eq!(
+        field("closed_at").kind,
+        Kind::String(Some(Format::DateTime))
+    );
+    assert_eq!(field("anniversary").kind, Kind::String(Some(Format::Date)));
+    // A date behind a type alias.
+    assert_eq!(
+        field("audited_at").kind,
+        Kind::String(Some(Format::DateTime))
+    );
+    assert!(field("secret").redacted && field("pin").redacted);
+    assert!(!field("nickname").redacted);
+    assert!(field("birthday").deprecated && field("legacy_id").deprecated);
+    // `#[serde(rename = "kind")]` on `account_kind`.
+    assert_eq!(field("kind").rust_name, "account_kind");
+    assert_eq!(field("kind").kind, AccountKind::describe());
+}
+
+#[test]
+fn enums_list_their_strings() {
+    assert_eq!(
+        AccountKind::describe(),
+        Kind::Enum(EnumShape {
+            name: "AccountKind",
+            values: vec!["personal", "small_business", "ENTERPRISE"],
+            open: true,
+        })
+    );
+    assert_eq!(
+        Channel::describe(),
+        Kind::Enum(EnumShape {
+            name: "Channel",
+            values: vec!["EMAIL", "PUSH_NOTIFICATION"],
+            open: false,
+        })
+    );
+}
+
+#[test]
+fn other_types_and_serde_attributes() {
+    let shape = Ledger::shape();
+    let field = |key: &str| shape.field(key).unwrap();
+    assert_eq!(field("totals").kind, Kind::Map(Box::new(Kind::Integer)));
+    assert_eq!(field("ratio").kind, Kind::Number);
+    assert_eq!(field("count").kind, Kind::Integer);
+    assert_eq!(field("currency").presence, Presence::Defaulted);
+    assert_eq!(field("memo").presence, Presence::Defaulted);
+    assert_eq!(
+        field("channels").kind,
+        Kind::Array(Box::new(Channel::describe()))
+    );
+    // A tuple has no JSON kind of its own here.
+    assert!(matches!(field("bounds").kind, Kind::Unknown(name) if name.contains("i64")));
+    // `#[serde(skip)]` is neither read nor written.
+    assert!(shape.field("cache").is_none());
+    // A struct without `extra` drops unknown keys.
+    assert!(!Stamp::shape().extra);
+}
+
+#[test]
+fn nested_models_are_referenced_and_followed() {
+    let shape = CustomersListResponseBody::shape();
+    let customers = &shape.field("customers").unwrap().kind;
+    let Kind::Array(item) = customers else {
+        panic!("{customers:?}")
+    };
+    let Kind::Model(customer) = &**item else {
+        panic!("{item:?}")
+    };
+    assert_eq!(customer.name, "CustomersCreateResponseBody");
+    let customer = customer.shape();
+    assert_eq!(customer.field("birthday").map(|f| f.deprecated), Some(true));
+    assert_eq!(
+        customer.field("object").unwrap().kind.to_string(),
+        r#"one of "customer" or another string"#
+    );
+}
+
+#[test]
+fn shapes_print_one_line_a_field() {
+    let text = VoucherifyErrorError::shape().to_string();
+    assert_eq!(
+        text,
+        "VoucherifyErrorError:\n  message: string, may be left out or null\n  (other keys kept as read)\n"
+    );
+    let text = CustomersUpdateRequestBody::shape().to_string();
+    assert!(
+        text.contains("  birthday: string (date), left out, null (clear) or a value, deprecated, redacted in Debug\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn json_schema_nests_models_under_defs() {
+    let schema = CustomersSegmentsListResponseBody::shape().json_schema();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert_eq!(schema["title"], "CustomersSegmentsListResponseBody");
+    assert_eq!(
+        schema["properties"]["data"],
+        serde_json::json!({"anyOf": [
+            {"type": "array", "items": {"$ref": "#/$defs/SimpleSegment"}},
+            {"type": "null"}
+        ]})
+    );
+    let segment = &schema["$defs"]["SimpleSegment"];
+    assert_eq!(segment["properties"]["id"]["anyOf"][0]["type"], "string");
+    // An enum that keeps unknown strings lists its values as examples only.
+    assert_eq!(
+        segment["properties"]["object"]["anyOf"][0],
+        serde_json::json!({"type": "string", "examples": ["segment"]})
+    );
+    // Required fields, closed enums and deprecation.
+    let schema = Account::shape().json_schema();
+    assert_eq!(schema["required"], serde_json::json!(["id"]));
+    assert_eq!(schema["properties"]["birthday"]["deprecated"], true);
+    let schema = Ledger::shape().json_schema();
+    assert_eq!(
+        schema["properties"]["channels"]["items"],
+        serde_json::json!({"type": "string", "enum": ["EMAIL", "PUSH_NOTIFICATION"]})
+    );
+}
