@@ -170,6 +170,7 @@ mod error;
 mod extra;
 pub mod format;
 mod json;
+mod model;
 mod unique_keys;
 
 use std::io::{self, Read};
@@ -180,6 +181,7 @@ pub use crate::customers::*;
 pub use crate::error::Error;
 pub use crate::extra::Extra;
 pub use crate::json::Json;
+pub use crate::model::Model;
 
 /// JSON object entries, kept in key order: the type of metadata objects,
 /// and one of the two types an `#[voucherify(extra)]` field may have (the
