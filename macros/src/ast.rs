@@ -68,6 +68,15 @@ pub(crate) struct WireNames {
 }
 
 impl Enum<'_> {
+    /// `#[serde(tag = "...")]`: the key that names the variant of a tagged
+    /// union.
+    pub(crate) fn tag(&self) -> Option<&syn::LitStr> {
+        self.item
+            .serde
+            .get("tag")
+            .and_then(|key| key.value.as_ref())
+    }
+
     /// Wire names of each unit variant, in order; the `other` variant has none.
     pub(crate) fn wire_names(&self) -> Vec<Option<WireNames>> {
         let rule = self

@@ -12,7 +12,7 @@ use crate::attr::{self, DateFormat};
 
 /// Field-level `#[serde]` keys this file follows; any other makes the
 /// struct's impl empty.
-const FOLLOWED_FIELD_KEYS: &[&str] = &[
+pub(crate) const FOLLOWED_FIELD_KEYS: &[&str] = &[
     "rename",
     "alias",
     "default",
@@ -105,7 +105,7 @@ fn takes_value(path: &Path) -> bool {
 }
 
 /// The key a field is written under.
-fn wire_name(field: &Field) -> String {
+pub(crate) fn wire_name(field: &Field) -> String {
     match field.serde.get("rename").and_then(|key| key.value.as_ref()) {
         Some(rename) => rename.value(),
         None => {
@@ -198,7 +198,10 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
     let inits = item.fields.iter().map(|field| {
         let ident = field.ident;
         if field.voucherify.extra.is_some() {
-            return quote!(#ident: #private::ExtraField::from_map(__extra));
+            // Spanned as in the serde impls, so that a wrong type is reported
+            // once, at the field's type.
+            let (_, from_map) = crate::expand::extra_functions(field, krate);
+            return quote!(#ident: #from_map(__extra));
         }
         let missing = missing_value(field, krate);
         if field.serde.has("skip") || field.serde.has("skip_deserializing") {
@@ -326,7 +329,7 @@ fn deserialize_with(field: &Field) -> Option<Path> {
 }
 
 /// The function a `with` or `serialize_with` field is written by.
-fn serialize_with(field: &Field) -> Option<Path> {
+pub(crate) fn serialize_with(field: &Field) -> Option<Path> {
     custom_path(field, "serialize_with", "serialize")
 }
 
@@ -379,25 +382,52 @@ fn serialize_with_wrapper(field: &Field, krate: &Path) -> Option<TokenStream> {
 }
 
 fn write_struct(item: &Struct, krate: &Path) -> TokenStream {
+    write_fields(
+        &item.fields,
+        krate,
+        &|field| {
+            let ident = field.ident;
+            quote!(&self.#ident)
+        },
+        None,
+    )
+}
+
+/// Writes `fields` as an object's members, each value reached through
+/// `access` (an expression of type `&T`), after `tag` (`,"type":"X"`) for
+/// a variant of a union.
+pub(crate) fn write_fields(
+    fields: &[Field],
+    krate: &Path,
+    access: &dyn Fn(&Field) -> TokenStream,
+    tag: Option<&LitByteStr>,
+) -> TokenStream {
     let private = quote!(#krate::__private);
     let mut wrappers = Vec::new();
     let mut members = Vec::new();
     let mut extra_members = None;
     // serde refuses an extra key that is also a field's; it explains.
-    let names: Vec<String> = item
-        .fields
+    let names: Vec<String> = fields
         .iter()
         .filter(|field| field.voucherify.extra.is_none())
         .map(wire_name)
         .collect();
-    for field in &item.fields {
-        let ident = field.ident;
+    for field in fields {
+        let this = access(field);
         if field.voucherify.extra.is_some() {
-            extra_members = Some(quote! {
-                for (__key, __value) in #private::ExtraField::as_map(&self.#ident) {
+            // With no other field, no key can clash.
+            let clash = (!names.is_empty()).then(|| {
+                quote! {
                     if let #(#names)|* = __key.as_str() {
                         return ::core::result::Result::Err(#private::Bail);
                     }
+                }
+            });
+            let (as_map, _) = crate::expand::extra_functions(field, krate);
+            let entries = quote!(#as_map(#this));
+            extra_members = Some(quote! {
+                for (__key, __value) in #entries {
+                    #clash
                     __writer.member(__key);
                     __writer.value(__value)?;
                 }
@@ -411,7 +441,7 @@ fn write_struct(item: &Struct, krate: &Path) -> TokenStream {
             format!(",{}:", json_string(&wire_name(field))).as_bytes(),
             Span::call_site(),
         );
-        let value = write_value(field, krate);
+        let value = write_value(field, krate, &this);
         if let Some(wrapper) = serialize_with_wrapper(field, krate) {
             wrappers.push(wrapper);
         }
@@ -423,11 +453,11 @@ fn write_struct(item: &Struct, krate: &Path) -> TokenStream {
             Some(attr::SerdeKey {
                 value: Some(path), ..
             }) => match path.parse::<Path>() {
-                Ok(path) => Some(quote!(!#path(&self.#ident))),
+                Ok(path) => Some(quote!(!#path(#this))),
                 Err(error) => Some(error.into_compile_error()),
             },
             _ if field.kind != FieldKind::Required => {
-                Some(quote!(::core::option::Option::is_some(&self.#ident)))
+                Some(quote!(::core::option::Option::is_some(#this)))
             }
             _ => None,
         };
@@ -440,9 +470,11 @@ fn write_struct(item: &Struct, krate: &Path) -> TokenStream {
             None => member,
         });
     }
+    let tag = tag.map(|tag| quote!(__writer.raw(#tag);));
     quote! {
         #(#wrappers)*
         let __start = __writer.object_start();
+        #tag
         #(#members)*
         #extra_members
         __writer.object_end(__start);
@@ -450,12 +482,11 @@ fn write_struct(item: &Struct, krate: &Path) -> TokenStream {
     }
 }
 
-fn write_value(field: &Field, krate: &Path) -> TokenStream {
+fn write_value(field: &Field, krate: &Path, this: &TokenStream) -> TokenStream {
     let private = quote!(#krate::__private);
-    let ident = field.ident;
     if serialize_with(field).is_some() {
         let wrapper = wrapper_ident("__Write", field);
-        return quote!(__writer.serde(&#wrapper(&self.#ident))?;);
+        return quote!(__writer.serde(&#wrapper(#this))?;);
     }
     let ty = field.ty;
     let inner = value_type(field);
@@ -465,14 +496,14 @@ fn write_value(field: &Field, krate: &Path) -> TokenStream {
         None => quote!((&#private::Slot::<#inner>::NEW).write_field(#value, __writer)?;),
     };
     match (field.kind, field.date) {
-        (FieldKind::Required, Some(_)) => one(quote!(&self.#ident)),
+        (FieldKind::Required, Some(_)) => one(this.clone()),
         (FieldKind::Required | FieldKind::Optional, None) => {
-            quote!((&#private::Slot::<#ty>::NEW).write_field(&self.#ident, __writer)?;)
+            quote!((&#private::Slot::<#ty>::NEW).write_field(#this, __writer)?;)
         }
         (FieldKind::Optional, Some(_)) => {
             let some = one(quote!(__value));
             quote! {
-                match &self.#ident {
+                match #this {
                     ::core::option::Option::Some(__value) => { #some }
                     ::core::option::Option::None => __writer.null(),
                 }
@@ -481,7 +512,7 @@ fn write_value(field: &Field, krate: &Path) -> TokenStream {
         (FieldKind::DoubleOption, _) => {
             let some = one(quote!(__value));
             quote! {
-                match &self.#ident {
+                match #this {
                     ::core::option::Option::Some(::core::option::Option::Some(__value)) => { #some }
                     _ => __writer.null(),
                 }
@@ -491,7 +522,7 @@ fn write_value(field: &Field, krate: &Path) -> TokenStream {
 }
 
 /// `text` as serde_json writes a string.
-fn json_string(text: &str) -> String {
+pub(crate) fn json_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for ch in text.chars() {

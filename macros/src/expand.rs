@@ -8,18 +8,22 @@ use syn::{parse_quote, Attribute, Generics, Ident, LitStr, Path};
 
 use crate::ast::{Enum, Field, FieldKind, Input, Struct};
 use crate::attr::{self, path_to_string, DateFormat};
-use crate::direct;
+use crate::{direct, union};
 
 pub(crate) fn expand(input: &Input, krate: &Path) -> TokenStream {
     match input {
         Input::Struct(item) => expand_struct(item, krate),
+        Input::Enum(item) if item.tag().is_some() => union::expand(item, krate),
         Input::Enum(item) => expand_enum(item, krate),
     }
 }
 
 /// Attributes that stay on the user's item: everything but ours, and
 /// `#[serde]` only where serde derives on that item itself.
-fn kept_attrs(attrs: &[Attribute], keep_serde: bool) -> impl Iterator<Item = &Attribute> {
+pub(crate) fn kept_attrs(
+    attrs: &[Attribute],
+    keep_serde: bool,
+) -> impl Iterator<Item = &Attribute> {
     attrs
         .iter()
         .filter(move |attr| !attr::is_voucherify(attr) && (keep_serde || !attr::is_serde(attr)))
@@ -36,7 +40,7 @@ fn serde_crate(krate: &Path) -> LitStr {
     )
 }
 
-fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
+pub(crate) fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
     let original = item.item.original;
     let ident = &original.ident;
     let vis = &original.vis;
@@ -91,17 +95,103 @@ fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
     let serde_impls = extra.map(|extra| extra_serde_impls(item, extra, krate, &serde_derive));
     let probes = required_field_probes(item, krate);
     let json = direct::struct_impl(item, krate);
+    let variant = variant_impl(item, krate);
     quote! {
         #definition
         #debug
         #serde_impls
         #probes
         #json
+        #variant
+    }
+}
+
+/// `ExtraField::as_map` and `ExtraField::from_map`, spanned at the type of
+/// the `extra` field: every use of them is then the same one error when the
+/// type is wrong, which rustc reports once.
+pub(crate) fn extra_functions(field: &Field, krate: &Path) -> (TokenStream, TokenStream) {
+    let span = field.ty.span();
+    let ty = field.ty;
+    (
+        respanned(quote!(<#ty as #krate::__private::ExtraField>::as_map), span),
+        respanned(
+            quote!(<#ty as #krate::__private::ExtraField>::from_map),
+            span,
+        ),
+    )
+}
+
+fn respanned(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respanned(group.stream(), span));
+                inner.set_span(span);
+                token = TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
+}
+
+/// What a union needs of a struct that one of its variants holds: the keys
+/// it reads, and a way to take the tag out of its unknown keys.
+fn variant_impl(item: &Struct, krate: &Path) -> TokenStream {
+    let original = item.item.original;
+    let ident = &original.ident;
+    let (impl_generics, ty_generics, where_clause) = original.generics.split_for_impl();
+    let mut keys = Vec::new();
+    let mut remove = quote!(let _ = __key;);
+    for field in &item.fields {
+        if field.voucherify.extra.is_some() {
+            let field_ident = field.ident;
+            let (as_map, from_map) = extra_functions(field, krate);
+            remove = quote! {
+                let __map = #as_map(&self.#field_ident);
+                if __map.contains_key(__key) {
+                    let mut __map = #krate::Map::clone(__map);
+                    __map.remove(__key);
+                    // An emptied `Extra` holds no allocation.
+                    self.#field_ident = #from_map(if __map.is_empty() {
+                        ::core::option::Option::None
+                    } else {
+                        ::core::option::Option::Some(__map)
+                    });
+                }
+            };
+            continue;
+        }
+        if field.serde.has("skip") || field.serde.has("skip_deserializing") {
+            continue;
+        }
+        keys.push(direct::wire_name(field));
+        keys.extend(
+            field
+                .serde
+                .keys
+                .iter()
+                .filter(|key| key.path.is_ident("alias"))
+                .filter_map(|key| key.value.as_ref().map(LitStr::value)),
+        );
+    }
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::__private::union::Variant for #ident #ty_generics #where_clause {
+            const KEYS: &'static [&'static str] = &[#(#keys),*];
+
+            fn remove_key(&mut self, __key: &str) {
+                #remove
+            }
+        }
     }
 }
 
 /// `#[deprecated]` and a line in the docs for `#[voucherify(deprecated)]`.
-fn deprecation_attrs(field: &Field) -> Option<TokenStream> {
+pub(crate) fn deprecation_attrs(field: &Field) -> Option<TokenStream> {
     let deprecation = field.voucherify.deprecated.as_ref()?;
     let since = deprecation
         .since
@@ -145,24 +235,26 @@ fn field_serde_attrs(field: &Field, krate: &Path) -> Option<TokenStream> {
             ));
         }
     }
-    if !field.has_custom_with() {
-        let module = match (field.date, field.kind) {
-            (Some(DateFormat::Date), kind) => Some(format!("format::date{}", kind_suffix(kind))),
-            (Some(DateFormat::DateTime), kind) => {
-                Some(format!("format::date_time{}", kind_suffix(kind)))
-            }
-            (None, FieldKind::DoubleOption) => Some("__private::double_option".to_owned()),
-            (None, _) => None,
-        };
-        if let Some(module) = module {
-            let path = LitStr::new(
-                &format!("{}::{module}", path_to_string(krate)),
-                Span::call_site(),
-            );
-            keys.push(quote!(with = #path));
-        }
+    if let Some(module) = with_module(field, krate) {
+        let path = LitStr::new(&module, Span::call_site());
+        keys.push(quote!(with = #path));
     }
     (!keys.is_empty()).then(|| quote!(#[serde(#(#keys),*)]))
+}
+
+/// The runtime's `with` module for a field the macro formats itself: a
+/// date, or an `Option<Option<T>>`.
+pub(crate) fn with_module(field: &Field, krate: &Path) -> Option<String> {
+    if field.has_custom_with() {
+        return None;
+    }
+    let module = match (field.date, field.kind) {
+        (Some(DateFormat::Date), kind) => format!("format::date{}", kind_suffix(kind)),
+        (Some(DateFormat::DateTime), kind) => format!("format::date_time{}", kind_suffix(kind)),
+        (None, FieldKind::DoubleOption) => "__private::double_option".to_owned(),
+        (None, _) => return None,
+    };
+    Some(format!("{}::{module}", path_to_string(krate)))
 }
 
 fn kind_suffix(kind: FieldKind) -> &'static str {
@@ -200,23 +292,23 @@ fn debug_impl(item: &Struct, krate: &Path) -> TokenStream {
                 )),
                 FieldKind::DoubleOption => quote!(&::core::option::Option::map(
                     ::core::option::Option::as_ref(&self.#field_ident),
-                    |inner| ::core::option::Option::map(::core::option::Option::as_ref(inner), #redacted),
+                    |__inner| ::core::option::Option::map(::core::option::Option::as_ref(__inner), #redacted),
                 )),
             }
         };
         quote! {
             #(#cfgs)*
-            ::core::fmt::DebugStruct::field(&mut debug, #key, #value);
+            ::core::fmt::DebugStruct::field(&mut __debug, #key, #value);
         }
     });
     quote! {
         #[automatically_derived]
         #[allow(deprecated)]
         impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
-            fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                let mut debug = ::core::fmt::Formatter::debug_struct(formatter, #name);
+            fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                let mut __debug = ::core::fmt::Formatter::debug_struct(__formatter, #name);
                 #(#statements)*
-                ::core::fmt::DebugStruct::finish(&mut debug)
+                ::core::fmt::DebugStruct::finish(&mut __debug)
             }
         }
     }
@@ -241,11 +333,9 @@ fn extra_serde_impls(
     serde_derive: &TokenStream,
 ) -> TokenStream {
     let extra = extra_field.ident;
-    // A type that merely ends in `Map` fails to compile at the field's type.
-    let extra_ty = extra_field.ty;
-    let extra_ref =
-        quote_spanned!(extra_ty.span()=> #krate::__private::ExtraField::as_map(&self.#extra));
-    let extra_store = quote_spanned!(extra_ty.span()=> value.#extra = #krate::__private::ExtraField::from_map(extra););
+    let (as_map, from_map) = extra_functions(extra_field, krate);
+    let extra_ref = quote!(#as_map(&self.#extra));
+    let extra_store = quote!(__value.#extra = #from_map(__extra););
     let original = item.item.original;
     let ident = &original.ident;
     let generics = &original.generics;
@@ -293,8 +383,8 @@ fn extra_serde_impls(
                 where
                     __S: #serde::Serializer,
                 {
-                    let extra: &#krate::Map = #extra_ref;
-                    #twin::serialize(self, #private::ExtraSerializer::new(__serializer, extra))
+                    let __extra: &#krate::Map = #extra_ref;
+                    #twin::serialize(self, #private::ExtraSerializer::new(__serializer, __extra))
                 }
             }
 
@@ -304,12 +394,12 @@ fn extra_serde_impls(
                 where
                     __D: #serde::Deserializer<'de>,
                 {
-                    let mut extra = ::core::option::Option::None;
-                    let result = #twin::deserialize(#private::ExtraDeserializer::new(__deserializer, &mut extra));
+                    let mut __extra = ::core::option::Option::None;
+                    let __result = #twin::deserialize(#private::ExtraDeserializer::new(__deserializer, &mut __extra));
                     // Filled in place, so the struct is not moved once more.
-                    result.map(|mut value| {
+                    ::core::result::Result::map(__result, |mut __value| {
                         #extra_store
-                        value
+                        __value
                     })
                 }
             }
@@ -415,18 +505,20 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
             let other_ident = other.ident;
             let expecting = "a string";
             (
-                Some(quote!(#ident::#other_ident(value) => ::std::string::String::as_str(value))),
-                quote!(::core::result::Result::Ok(#ident::#other_ident(::std::borrow::ToOwned::to_owned(value)))),
+                Some(
+                    quote!(#ident::#other_ident(__value) => ::std::string::String::as_str(__value)),
+                ),
+                quote!(::core::result::Result::Ok(#ident::#other_ident(::std::borrow::ToOwned::to_owned(__value)))),
                 expecting.to_owned(),
                 // An unknown owned string moves into `Other` without a copy.
                 Some(quote! {
-                    fn visit_string<__E>(self, value: ::std::string::String) -> ::core::result::Result<Self::Value, __E>
+                    fn visit_string<__E>(self, __value: ::std::string::String) -> ::core::result::Result<Self::Value, __E>
                     where
                         __E: #serde::de::Error,
                     {
-                        match value.as_str() {
+                        match ::std::string::String::as_str(&__value) {
                             #(#read_arms,)*
-                            _ => ::core::result::Result::Ok(#ident::#other_ident(value)),
+                            _ => ::core::result::Result::Ok(#ident::#other_ident(__value)),
                         }
                     }
                 }),
@@ -434,7 +526,7 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
         }
         None => (
             None,
-            quote!(::core::result::Result::Err(#serde::de::Error::unknown_variant(value, VARIANTS))),
+            quote!(::core::result::Result::Err(#serde::de::Error::unknown_variant(__value, __VARIANTS))),
             match known.as_slice() {
                 [only] => format!("the string `{only}`"),
                 _ => format!(
@@ -469,7 +561,7 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
         #[allow(deprecated)]
         const _: () = {
             #unused_variants
-            const VARIANTS: &[&str] = &[#(#known),*];
+            const __VARIANTS: &[&str] = &[#(#known),*];
 
             #[automatically_derived]
             impl #serde::Serialize for #ident {
@@ -477,11 +569,11 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
                 where
                     __S: #serde::Serializer,
                 {
-                    let name: &str = match self {
+                    let __name: &str = match self {
                         #(#write_arms,)*
                         #other_write
                     };
-                    #serde::Serializer::serialize_str(__serializer, name)
+                    #serde::Serializer::serialize_str(__serializer, __name)
                 }
             }
 
@@ -491,24 +583,24 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
                 where
                     __D: #serde::Deserializer<'de>,
                 {
-                    #serde::Deserializer::deserialize_str(__deserializer, Visitor)
+                    #serde::Deserializer::deserialize_str(__deserializer, __Visitor)
                 }
             }
 
-            struct Visitor;
+            struct __Visitor;
 
-            impl<'de> #serde::de::Visitor<'de> for Visitor {
+            impl<'de> #serde::de::Visitor<'de> for __Visitor {
                 type Value = #ident;
 
-                fn expecting(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::fmt::Formatter::write_str(formatter, #expecting)
+                fn expecting(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::fmt::Formatter::write_str(__formatter, #expecting)
                 }
 
-                fn visit_str<__E>(self, value: &str) -> ::core::result::Result<Self::Value, __E>
+                fn visit_str<__E>(self, __value: &str) -> ::core::result::Result<Self::Value, __E>
                 where
                     __E: #serde::de::Error,
                 {
-                    match value {
+                    match __value {
                         #(#read_arms,)*
                         _ => #read_fallback,
                     }
@@ -516,14 +608,14 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
 
                 #visit_string
 
-                fn visit_bytes<__E>(self, value: &[u8]) -> ::core::result::Result<Self::Value, __E>
+                fn visit_bytes<__E>(self, __value: &[u8]) -> ::core::result::Result<Self::Value, __E>
                 where
                     __E: #serde::de::Error,
                 {
-                    match ::core::str::from_utf8(value) {
-                        ::core::result::Result::Ok(text) => self.visit_str(text),
+                    match ::core::str::from_utf8(__value) {
+                        ::core::result::Result::Ok(__text) => #serde::de::Visitor::visit_str(self, __text),
                         ::core::result::Result::Err(_) => ::core::result::Result::Err(
-                            #serde::de::Error::invalid_value(#serde::de::Unexpected::Bytes(value), &self),
+                            #serde::de::Error::invalid_value(#serde::de::Unexpected::Bytes(__value), &self),
                         ),
                     }
                 }

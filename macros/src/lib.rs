@@ -13,6 +13,7 @@ mod case;
 mod ctxt;
 mod direct;
 mod expand;
+mod union;
 mod valid;
 
 use proc_macro::TokenStream;

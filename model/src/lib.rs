@@ -122,8 +122,8 @@
 //!     pub email: Option<String>,
 //!     pub nickname: Option<Option<String>>,
 //!     #[voucherify(deprecated = "use `joined_at`")]
-//!     pub joined: Option<time::Date>,
-//!     pub joined_at: Option<time::OffsetDateTime>,
+//!     pub joined: Option<voucherify_model::time::Date>,
+//!     pub joined_at: Option<voucherify_model::time::OffsetDateTime>,
 //!     #[voucherify(extra)]
 //!     pub extra: voucherify_model::Extra,
 //! }
@@ -171,6 +171,7 @@ mod extra;
 pub mod format;
 mod json;
 mod model;
+mod union;
 mod unique_keys;
 
 use std::io::{self, Read};

@@ -15,6 +15,11 @@ pub use crate::json::{
     Input, Reader, Slot, ThroughSerde, Writer,
 };
 
+/// Internally tagged unions.
+pub mod union {
+    pub use crate::union::*;
+}
+
 /// Readers that refuse a key repeated in one object. The direct reader
 /// refuses such keys too (it leaves them to serde), so the macro reads a
 /// field that names one of these directly.

@@ -7,6 +7,8 @@
 use voucherify_model::time::{Date, OffsetDateTime};
 use voucherify_model::{voucherify_model, Map};
 
+pub mod api;
+
 /// A time type under another name: dates are then marked with `format`.
 pub type Timestamp = OffsetDateTime;
 
