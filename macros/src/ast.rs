@@ -33,6 +33,10 @@ pub(crate) struct Field<'a> {
     /// The date format in use: found from the type, or forced by
     /// `#[voucherify(format)]`.
     pub(crate) date: Option<DateFormat>,
+    /// Whether the date is inside containers (`Vec<Date>`,
+    /// `BTreeMap<String, Option<OffsetDateTime>>`...) below the field's
+    /// own `Option`s.
+    pub(crate) nested_date: bool,
     pub(crate) voucherify: Voucherify,
     pub(crate) serde: Serde,
 }
@@ -192,9 +196,12 @@ impl<'a> Field<'a> {
                 Some(innermost) => (FieldKind::DoubleOption, innermost),
             },
         };
+        // A date may sit inside containers: `nested` then says so.
+        let leaf = container_leaf(value_ty);
+        let nested = !std::ptr::eq(leaf, value_ty);
         let date = match &voucherify.format {
             Some(forced) => Some(forced.format),
-            None => date_format_of(value_ty),
+            None => date_format_of(leaf),
         };
         Field {
             original: field,
@@ -202,6 +209,7 @@ impl<'a> Field<'a> {
             ty: &field.ty,
             kind,
             date,
+            nested_date: date.is_some() && nested,
             voucherify,
             serde,
         }
@@ -231,6 +239,31 @@ pub(crate) fn option_inner(ty: &Type) -> Option<&Type> {
         },
         _ => None,
     }
+}
+
+/// The type inside any nesting of `Option`, `Box`, `Vec`, and
+/// `BTreeMap`/`HashMap` values: `ty` itself when it is none of these.
+pub(crate) fn container_leaf(ty: &Type) -> &Type {
+    let Some(segment) = last_segment(ty) else {
+        return ty;
+    };
+    let PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return ty;
+    };
+    let types: Vec<&Type> = args
+        .args
+        .iter()
+        .filter_map(|arg| match arg {
+            GenericArgument::Type(ty) => Some(ty),
+            _ => None,
+        })
+        .collect();
+    let inner = match (segment.ident.to_string().as_str(), types.as_slice()) {
+        ("Option" | "Box" | "Vec", [inner]) => inner,
+        ("BTreeMap" | "HashMap", [_, value, ..]) => value,
+        _ => return ty,
+    };
+    container_leaf(inner)
 }
 
 /// Dates are recognised by the last segment of their type's path, so that

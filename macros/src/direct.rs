@@ -276,6 +276,18 @@ fn value_type<'a>(field: &Field<'a>) -> &'a Type {
     }
 }
 
+/// The format marker of a date nested in containers, if the field has one.
+fn nested_date_kind(field: &Field, krate: &Path) -> Option<TokenStream> {
+    if !field.nested_date {
+        return None;
+    }
+    let private = quote!(#krate::__private);
+    match field.date? {
+        DateFormat::Date => Some(quote!(#private::dated::DateKind)),
+        DateFormat::DateTime => Some(quote!(#private::dated::DateTimeKind)),
+    }
+}
+
 fn read_value(field: &Field, krate: &Path) -> TokenStream {
     let private = quote!(#krate::__private);
     if deserialize_with(field).is_some() {
@@ -283,6 +295,16 @@ fn read_value(field: &Field, krate: &Path) -> TokenStream {
         return quote!(#private::through_serde::<#wrapper, __I>(__reader)?.0);
     }
     let ty = field.ty;
+    if let Some(kind) = nested_date_kind(field, krate) {
+        // The whole type, `Option`s included, reads as dates nested in it.
+        return match field.kind {
+            FieldKind::DoubleOption => {
+                let once = option_inner(ty).unwrap_or(ty);
+                quote!(::core::option::Option::Some(<#once as #private::dated::Dated<#kind>>::read_dated(__reader)?))
+            }
+            _ => quote!(<#ty as #private::dated::Dated<#kind>>::read_dated(__reader)?),
+        };
+    }
     let inner = value_type(field);
     let one = match field.date {
         Some(DateFormat::Date) => quote!(#private::read_date(__reader)?),
@@ -489,6 +511,18 @@ fn write_value(field: &Field, krate: &Path, this: &TokenStream) -> TokenStream {
         return quote!(__writer.serde(&#wrapper(#this))?;);
     }
     let ty = field.ty;
+    if let Some(kind) = nested_date_kind(field, krate) {
+        let dated = quote!(#private::dated::Dated::<#kind>);
+        return match field.kind {
+            FieldKind::DoubleOption => quote! {
+                match #this {
+                    ::core::option::Option::Some(__value) => #dated::write_dated(__value, __writer)?,
+                    ::core::option::Option::None => __writer.null(),
+                }
+            },
+            _ => quote!(#dated::write_dated(#this, __writer)?;),
+        };
+    }
     let inner = value_type(field);
     let one = |value: TokenStream| match field.date {
         Some(DateFormat::Date) => quote!(#private::write_date(__writer, #value)?;),

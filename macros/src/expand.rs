@@ -248,6 +248,20 @@ pub(crate) fn with_module(field: &Field, krate: &Path) -> Option<String> {
     if field.has_custom_with() {
         return None;
     }
+    if field.nested_date {
+        let format = match field.date? {
+            DateFormat::Date => "date",
+            DateFormat::DateTime => "date_time",
+        };
+        let suffix = match field.kind {
+            FieldKind::DoubleOption => "::double_option",
+            _ => "",
+        };
+        return Some(format!(
+            "{}::__private::dated::{format}{suffix}",
+            path_to_string(krate)
+        ));
+    }
     let module = match (field.date, field.kind) {
         (Some(DateFormat::Date), kind) => format!("format::date{}", kind_suffix(kind)),
         (Some(DateFormat::DateTime), kind) => format!("format::date_time{}", kind_suffix(kind)),

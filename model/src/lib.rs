@@ -86,8 +86,8 @@
 //! | `Option<T>` | absent or `null` → `None` | `None` is left out |
 //! | `Option<Option<T>>` | absent → `None`, `null` → `Some(None)` | `None` left out, `Some(None)` → `null` |
 //! | any other type | required: a missing key is an error naming it | always written |
-//! | `OffsetDateTime` (also in an option) | any RFC 3339 timestamp | UTC with milliseconds: `2022-08-30T06:32:07.380Z` |
-//! | `Date` (also in an option) | `YYYY-MM-DD` | `YYYY-MM-DD` |
+//! | `OffsetDateTime` (at any depth of `Option`, `Vec`, `Box`, `BTreeMap`/`HashMap<String, _>`) | any RFC 3339 timestamp | UTC with milliseconds: `2022-08-30T06:32:07.380Z` |
+//! | `Date` (likewise) | `YYYY-MM-DD` | `YYYY-MM-DD` |
 //! | `#[voucherify(extra)]` [`Extra`] or [`Map`] | every unknown key | written after the known fields |
 //!
 //! Field attributes: `#[voucherify(extra)]`, `#[voucherify(redact)]` (the
@@ -145,6 +145,52 @@
 //! # Ok::<(), voucherify_model::Error>(())
 //! ```
 //!
+//! On an enum with `#[serde(tag = "type")]` it builds a union of JSON
+//! objects told apart by that key, as Voucherify's `oneOf` schemas are:
+//! each variant has named fields (following the field rules above, with
+//! an `extra` field of its own if wanted) or holds one `#[voucherify_model]`
+//! struct. The tag's values are the variants' names in snake_case, or as
+//! `rename_all` and `rename` say. One `#[voucherify(other)]
+//! Other(voucherify_model::Map)` variant keeps the whole object of any tag
+//! the union does not know, tag included, and writes it back; without it,
+//! an unknown tag is an error naming the known ones. Written, the tag
+//! comes first. It derives `Debug`, `Clone`, `PartialEq`, serde's traits
+//! and [`Json`].
+//!
+//! ```
+//! use voucherify_model::{voucherify_model, Extra, Map};
+//!
+//! #[voucherify_model]
+//! pub struct AmountOff {
+//!     pub amount_off: Option<i64>,
+//!     #[voucherify(extra)]
+//!     pub extra: Extra,
+//! }
+//!
+//! #[voucherify_model]
+//! #[serde(tag = "type", rename_all = "SCREAMING_SNAKE_CASE")]
+//! pub enum Discount {
+//!     Amount(AmountOff),
+//!     Percent { percent_off: Option<f64>, valid_on: Vec<voucherify_model::time::Date> },
+//!     #[voucherify(other)]
+//!     Other(Map),
+//! }
+//!
+//! let discount: Discount = voucherify_model::from_str(r#"{"type":"AMOUNT","amount_off":1000}"#)?;
+//! assert!(matches!(&discount, Discount::Amount(amount) if amount.amount_off == Some(1000)));
+//! assert_eq!(voucherify_model::to_string(&discount)?, r#"{"type":"AMOUNT","amount_off":1000}"#);
+//!
+//! let discount: Discount = voucherify_model::from_str(r#"{"type":"PERCENT","valid_on":["2024-02-29"]}"#)?;
+//! assert!(matches!(&discount, Discount::Percent { valid_on, .. } if valid_on[0].day() == 29));
+//!
+//! let unknown: Discount = voucherify_model::from_str(r#"{"type":"SHIPPING","x":1}"#)?;
+//! assert!(matches!(&unknown, Discount::Other(object) if object["type"] == "SHIPPING"));
+//! assert_eq!(voucherify_model::to_string(&unknown)?, r#"{"type":"SHIPPING","x":1}"#);
+//! # Ok::<(), voucherify_model::Error>(())
+//! ```
+//!
+//! Generic code over models needs one bound, [`Model`].
+//!
 //! Mistakes are compile errors at the token to change, all reported at
 //! once. Write `#[voucherify_model]` above any `#[derive]`: a derive placed
 //! before it is expanded without the macro seeing it, and a second
@@ -166,6 +212,7 @@ pub mod __hooks {
     pub use crate::json::{read_direct, read_direct_text, write_direct};
 }
 pub mod customers;
+mod dated;
 mod error;
 mod extra;
 pub mod format;

@@ -15,6 +15,11 @@ pub use crate::json::{
     Input, Reader, Slot, ThroughSerde, Writer,
 };
 
+/// Dates inside any nesting of containers.
+pub mod dated {
+    pub use crate::dated::*;
+}
+
 /// Internally tagged unions.
 pub mod union {
     pub use crate::union::*;
