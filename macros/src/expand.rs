@@ -225,6 +225,16 @@ fn field_serde_attrs(field: &Field, krate: &Path) -> Option<TokenStream> {
         return None;
     }
     let mut keys = Vec::new();
+    // serde borrows a `Cow<'a, str>` from the input only when told to.
+    let borrowed_cow = field.kind == FieldKind::Required
+        && crate::ast::last_segment(field.ty).is_some_and(|segment| {
+            segment.ident == "Cow"
+                && matches!(&segment.arguments, syn::PathArguments::AngleBracketed(args)
+                    if args.args.iter().any(|arg| matches!(arg, syn::GenericArgument::Lifetime(_))))
+        });
+    if borrowed_cow && !field.serde.has("borrow") && !field.has_custom_with() {
+        keys.push(quote!(borrow));
+    }
     if field.kind != FieldKind::Required {
         if !field.serde.has("default") && !field.serde.has("skip_deserializing") {
             keys.push(quote!(default));
@@ -425,12 +435,12 @@ fn extra_serde_impls(
 /// required by serde although its type says otherwise; these constants fail
 /// to compile in that case, pointing at the type.
 fn required_field_probes(item: &Struct, krate: &Path) -> Option<TokenStream> {
-    let type_params: Vec<&Ident> = item
-        .item
-        .original
-        .generics
+    // Type parameters and lifetimes, which a constant cannot name.
+    let generics = &item.item.original.generics;
+    let type_params: Vec<&Ident> = generics
         .type_params()
         .map(|param| &param.ident)
+        .chain(generics.lifetimes().map(|param| &param.lifetime.ident))
         .collect();
     let probes: Vec<TokenStream> = item
         .fields
@@ -471,8 +481,9 @@ fn required_field_probes(item: &Struct, krate: &Path) -> Option<TokenStream> {
     })
 }
 
-/// Whether `tokens` name `Self` or one of the generic parameters, which the
-/// probes above cannot refer to.
+/// Whether `tokens` name `Self` or one of the generic parameters (a
+/// lifetime's name without its quote), which the probes above cannot refer
+/// to.
 fn mentions_any(tokens: TokenStream, params: &[&Ident]) -> bool {
     tokens.into_iter().any(|token| match token {
         TokenTree::Ident(ident) => ident == "Self" || params.iter().any(|param| ident == **param),

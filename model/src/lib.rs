@@ -88,6 +88,7 @@
 //! | any other type | required: a missing key is an error naming it | always written |
 //! | `OffsetDateTime` (at any depth of `Option`, `Vec`, `Box`, `BTreeMap`/`HashMap<String, _>`) | any RFC 3339 timestamp | UTC with milliseconds: `2022-08-30T06:32:07.380Z` |
 //! | `Date` (likewise) | `YYYY-MM-DD` | `YYYY-MM-DD` |
+//! | `&'a str`, `Cow<'a, str>` | borrowed from the input (a `Cow` owns a string that has an escape; a `&str` refuses it) | as a string |
 //! | `#[voucherify(extra)]` [`Extra`] or [`Map`] | every unknown key | written after the known fields |
 //!
 //! Field attributes: `#[voucherify(extra)]`, `#[voucherify(redact)]` (the
