@@ -6,7 +6,7 @@
 //! as it comes, so errors keep their JSON path; otherwise the object is
 //! read into a [`Map`] first and the variant from that. On the direct side
 //! the object is passed over once to find the tag, then read again as the
-//! variant.
+//! variant; a union whose tag is not first is left to serde.
 
 // Plumbing for generated code, named through `__private`.
 #![allow(missing_docs)]
@@ -356,25 +356,21 @@ pub trait Variant {
     fn remove_key(&mut self, key: &str);
 }
 
-/// Passes over a union's object and finds its tag: `Ok(None)` for a tag
-/// the union keeps in its `other` variant. The object's text, for reading
-/// it again, is `text`.
+/// Finds the tag of a union's object, which the direct path takes only as
+/// its first key, as the API writes it: `Ok(None)` for a tag the union
+/// keeps in its `other` variant. A later tag is left to serde, which reads
+/// the whole object before choosing the variant, refusing a repeated key.
 pub fn find_tag(text: &[u8], tags: &Tags) -> Fast<Option<usize>> {
     let mut reader = Reader::new(text);
-    let mut more = reader.object_start()?;
-    while more {
-        if reader.field_key()? == tags.key {
-            let name = reader.str()?;
-            return match tags.find(name) {
-                Some(index) => Ok(Some(index)),
-                None if tags.other => Ok(None),
-                None => Err(Bail),
-            };
-        }
-        reader.skip()?;
-        more = reader.object_next()?;
+    if !reader.object_start()? || reader.field_key()? != tags.key {
+        return Err(Bail);
     }
-    Err(Bail)
+    let name = reader.str()?;
+    match tags.find(name) {
+        Some(index) => Ok(Some(index)),
+        None if tags.other => Ok(None),
+        None => Err(Bail),
+    }
 }
 
 /// Reads a variant that holds `T` from the union's whole object: the tag,

@@ -45,7 +45,7 @@ const DISCOUNTS: [&str; 6] = [
     r#"{"type":"UNIT","unit_off":1,"effect":"ADD_MISSING_ITEMS","unit_type":"prod_0b1","product":{"id":"prod_0b1","source_id":"mug","name":"Mug"}}"#,
     r#"{"type":"UNIT","effect":"ADD_MANY_ITEMS","units":[{"unit_off":1.5,"effect":"ADD_NEW_ITEMS","unit_type":"prod_0b1"},{"unit_off":2.5,"effect":"ADD_MISSING_ITEMS","unit_type":"sku_0c2","sku":{"id":"sku_0c2","name":"Red mug"}}]}"#,
     r#"{"type":"FIXED","fixed_amount":999.5,"fixed_amount_formula":"CUSTOMER.METADATA.PRICE","effect":"APPLY_TO_ORDER","is_dynamic":true}"#,
-    r#"{"new_rule":{"x":[1,2]},"type":"BUY_X_GET_Y"}"#,
+    r#"{"type":"BUY_X_GET_Y","x_rule":{"x":[1,2]}}"#,
 ];
 
 fn discount_voucher(discount: &str) -> String {
