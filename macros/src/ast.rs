@@ -28,6 +28,11 @@ pub(crate) struct Struct<'a> {
 pub(crate) struct Field<'a> {
     pub(crate) original: &'a syn::Field,
     pub(crate) ident: &'a Ident,
+    /// The key the field is written under: its `rename`, or its name
+    /// without `r#`.
+    pub(crate) wire_name: String,
+    /// The other keys it is read from (`alias`).
+    pub(crate) aliases: Vec<String>,
     pub(crate) ty: &'a Type,
     pub(crate) kind: FieldKind,
     /// The date format in use: found from the type, or forced by
@@ -203,9 +208,25 @@ impl<'a> Field<'a> {
             Some(forced) => Some(forced.format),
             None => date_format_of(leaf),
         };
+        let ident = field.ident.as_ref().expect("named fields have identifiers");
+        let wire_name = match serde.get("rename").and_then(|key| key.value.as_ref()) {
+            Some(rename) => rename.value(),
+            None => {
+                let name = ident.to_string();
+                name.strip_prefix("r#").unwrap_or(&name).to_owned()
+            }
+        };
+        let aliases = serde
+            .keys
+            .iter()
+            .filter(|key| key.path.is_ident("alias"))
+            .filter_map(|key| key.value.as_ref().map(syn::LitStr::value))
+            .collect();
         Field {
             original: field,
-            ident: field.ident.as_ref().expect("named fields have identifiers"),
+            ident,
+            wire_name,
+            aliases,
             ty: &field.ty,
             kind,
             date,

@@ -106,13 +106,7 @@ fn takes_value(path: &Path) -> bool {
 
 /// The key a field is written under.
 pub(crate) fn wire_name(field: &Field) -> String {
-    match field.serde.get("rename").and_then(|key| key.value.as_ref()) {
-        Some(rename) => rename.value(),
-        None => {
-            let name = field.ident.to_string();
-            name.strip_prefix("r#").unwrap_or(&name).to_owned()
-        }
-    }
+    field.wire_name.clone()
 }
 
 fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
@@ -147,12 +141,7 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
     });
     let name_arms = read_fields.iter().enumerate().map(|(index, field)| {
         let name = wire_name(field);
-        let aliases = field
-            .serde
-            .keys
-            .iter()
-            .filter(|key| key.path.is_ident("alias"))
-            .filter_map(|key| key.value.as_ref());
+        let aliases = &field.aliases;
         quote!(#name #(| #aliases)* => #index,)
     });
     let read_arms = read_fields.iter().enumerate().map(|(index, field)| {

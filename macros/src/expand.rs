@@ -168,15 +168,8 @@ fn variant_impl(item: &Struct, krate: &Path) -> TokenStream {
         if field.serde.has("skip") || field.serde.has("skip_deserializing") {
             continue;
         }
-        keys.push(direct::wire_name(field));
-        keys.extend(
-            field
-                .serde
-                .keys
-                .iter()
-                .filter(|key| key.path.is_ident("alias"))
-                .filter_map(|key| key.value.as_ref().map(LitStr::value)),
-        );
+        keys.push(field.wire_name.clone());
+        keys.extend(field.aliases.iter().cloned());
     }
     quote! {
         #[automatically_derived]
