@@ -1,5 +1,5 @@
 //! Arbitrary bytes through `from_slice` for the customer and the list
-//! models. Whatever reads must write, and read back equal and written the
+//! models, and for a tagged union with dates nested in containers. Whatever reads must write, and read back equal and written the
 //! same; whatever fails must say where. The direct reader and writer must
 //! agree with serde_json going through the serde impls.
 
@@ -59,12 +59,62 @@ macro_rules! check {
     };
 }
 
+/// A tagged union as a downstream crate writes one: a variant holding a
+/// struct, one with named fields and its own `extra`, and one keeping any
+/// other tag; and a struct holding a list of them and dates in containers.
+mod union {
+    use std::collections::BTreeMap;
+
+    use voucherify_model::time::{Date, OffsetDateTime};
+    use voucherify_model::{voucherify_model, Extra, Map};
+
+    #[voucherify_model]
+    pub struct AmountOff {
+        pub amount_off: Option<i64>,
+        pub effect: Option<String>,
+        #[voucherify(extra)]
+        pub extra: Extra,
+    }
+
+    #[voucherify_model]
+    #[serde(tag = "type", rename_all = "SCREAMING_SNAKE_CASE")]
+    pub enum Discount {
+        Amount(AmountOff),
+        Percent {
+            percent_off: Option<f64>,
+            valid_on: Option<Vec<Date>>,
+            note: Option<Option<String>>,
+            #[voucherify(extra)]
+            extra: Extra,
+        },
+        #[serde(alias = "FIXED_PRICE")]
+        Fixed { fixed_amount: i64 },
+        #[voucherify(other)]
+        Other(Map),
+    }
+
+    #[voucherify_model]
+    pub struct Voucher {
+        pub code: Option<String>,
+        pub discounts: Option<Vec<Discount>>,
+        pub windows: Option<BTreeMap<String, Vec<OffsetDateTime>>>,
+        #[voucherify(extra)]
+        pub extra: Extra,
+    }
+}
+
 fuzz_target!(|bytes: &[u8]| {
     {
         check!(CustomersCreateResponseBody, bytes);
     }
     {
         check!(CustomersListResponseBody, bytes);
+    }
+    {
+        check!(union::Discount, bytes);
+    }
+    {
+        check!(union::Voucher, bytes);
     }
 });
 

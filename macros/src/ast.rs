@@ -28,11 +28,20 @@ pub(crate) struct Struct<'a> {
 pub(crate) struct Field<'a> {
     pub(crate) original: &'a syn::Field,
     pub(crate) ident: &'a Ident,
+    /// The key the field is written under: its `rename`, or its name
+    /// without `r#`.
+    pub(crate) wire_name: String,
+    /// The other keys it is read from (`alias`).
+    pub(crate) aliases: Vec<String>,
     pub(crate) ty: &'a Type,
     pub(crate) kind: FieldKind,
     /// The date format in use: found from the type, or forced by
     /// `#[voucherify(format)]`.
     pub(crate) date: Option<DateFormat>,
+    /// Whether the date is inside containers (`Vec<Date>`,
+    /// `BTreeMap<String, Option<OffsetDateTime>>`...) below the field's
+    /// own `Option`s.
+    pub(crate) nested_date: bool,
     pub(crate) voucherify: Voucherify,
     pub(crate) serde: Serde,
 }
@@ -68,6 +77,15 @@ pub(crate) struct WireNames {
 }
 
 impl Enum<'_> {
+    /// `#[serde(tag = "...")]`: the key that names the variant of a tagged
+    /// union.
+    pub(crate) fn tag(&self) -> Option<&syn::LitStr> {
+        self.item
+            .serde
+            .get("tag")
+            .and_then(|key| key.value.as_ref())
+    }
+
     /// Wire names of each unit variant, in order; the `other` variant has none.
     pub(crate) fn wire_names(&self) -> Vec<Option<WireNames>> {
         let rule = self
@@ -183,16 +201,36 @@ impl<'a> Field<'a> {
                 Some(innermost) => (FieldKind::DoubleOption, innermost),
             },
         };
+        // A date may sit inside containers: `nested` then says so.
+        let leaf = container_leaf(value_ty);
+        let nested = !std::ptr::eq(leaf, value_ty);
         let date = match &voucherify.format {
             Some(forced) => Some(forced.format),
-            None => date_format_of(value_ty),
+            None => date_format_of(leaf),
         };
+        let ident = field.ident.as_ref().expect("named fields have identifiers");
+        let wire_name = match serde.get("rename").and_then(|key| key.value.as_ref()) {
+            Some(rename) => rename.value(),
+            None => {
+                let name = ident.to_string();
+                name.strip_prefix("r#").unwrap_or(&name).to_owned()
+            }
+        };
+        let aliases = serde
+            .keys
+            .iter()
+            .filter(|key| key.path.is_ident("alias"))
+            .filter_map(|key| key.value.as_ref().map(syn::LitStr::value))
+            .collect();
         Field {
             original: field,
-            ident: field.ident.as_ref().expect("named fields have identifiers"),
+            ident,
+            wire_name,
+            aliases,
             ty: &field.ty,
             kind,
             date,
+            nested_date: date.is_some() && nested,
             voucherify,
             serde,
         }
@@ -222,6 +260,31 @@ pub(crate) fn option_inner(ty: &Type) -> Option<&Type> {
         },
         _ => None,
     }
+}
+
+/// The type inside any nesting of `Option`, `Box`, `Vec`, and
+/// `BTreeMap`/`HashMap` values: `ty` itself when it is none of these.
+pub(crate) fn container_leaf(ty: &Type) -> &Type {
+    let Some(segment) = last_segment(ty) else {
+        return ty;
+    };
+    let PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return ty;
+    };
+    let types: Vec<&Type> = args
+        .args
+        .iter()
+        .filter_map(|arg| match arg {
+            GenericArgument::Type(ty) => Some(ty),
+            _ => None,
+        })
+        .collect();
+    let inner = match (segment.ident.to_string().as_str(), types.as_slice()) {
+        ("Option" | "Box" | "Vec", [inner]) => inner,
+        ("BTreeMap" | "HashMap", [_, value, ..]) => value,
+        _ => return ty,
+    };
+    container_leaf(inner)
 }
 
 /// Dates are recognised by the last segment of their type's path, so that

@@ -13,7 +13,7 @@ use crate::nulls;
 
 /// Field-level `#[serde]` keys this file follows; any other makes the
 /// struct's impl empty.
-const FOLLOWED_FIELD_KEYS: &[&str] = &[
+pub(crate) const FOLLOWED_FIELD_KEYS: &[&str] = &[
     "rename",
     "alias",
     "default",
@@ -48,7 +48,6 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
         #[allow(deprecated)]
         impl #json for #ident {
             #redacted_at
-
             // One body per model, not copied into each caller: inlined, it reads
             // slower.
             #[inline(never)]
@@ -155,24 +154,13 @@ fn takes_value(path: &Path) -> bool {
 /// aliases.
 fn read_names(field: &Field) -> TokenStream {
     let name = wire_name(field);
-    let aliases = field
-        .serde
-        .keys
-        .iter()
-        .filter(|key| key.path.is_ident("alias"))
-        .filter_map(|key| key.value.as_ref());
+    let aliases = &field.aliases;
     quote!(#name #(| #aliases)*)
 }
 
 /// The key a field is written under.
 pub(crate) fn wire_name(field: &Field) -> String {
-    match field.serde.get("rename").and_then(|key| key.value.as_ref()) {
-        Some(rename) => rename.value(),
-        None => {
-            let name = field.ident.to_string();
-            name.strip_prefix("r#").unwrap_or(&name).to_owned()
-        }
-    }
+    field.wire_name.clone()
 }
 
 fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
@@ -264,10 +252,14 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
     let inits = item.fields.iter().map(|field| {
         let ident = field.ident;
         if field.voucherify.extra.is_some() {
+            // Spanned as in the serde impls, so that a wrong type is reported
+            // once, at the field's type.
+            let (_, from_map) = crate::expand::extra_functions(field, krate);
             if any_nullable {
-                return quote!(#ident: #private::ExtraField::from_parts(__extra, __nulls));
+                let from_parts = crate::expand::extra_from_parts(field, krate);
+                return quote!(#ident: #from_parts(__extra, __nulls));
             }
-            return quote!(#ident: #private::ExtraField::from_map(__extra));
+            return quote!(#ident: #from_map(__extra));
         }
         let missing = missing_value(field, krate);
         if field.serde.has("skip") || field.serde.has("skip_deserializing") {
@@ -343,6 +335,18 @@ fn value_type<'a>(field: &Field<'a>) -> &'a Type {
     }
 }
 
+/// The format marker of a date nested in containers, if the field has one.
+fn nested_date_kind(field: &Field, krate: &Path) -> Option<TokenStream> {
+    if !field.nested_date {
+        return None;
+    }
+    let private = quote!(#krate::__private);
+    match field.date? {
+        DateFormat::Date => Some(quote!(#private::dated::DateKind)),
+        DateFormat::DateTime => Some(quote!(#private::dated::DateTimeKind)),
+    }
+}
+
 fn read_value(field: &Field, krate: &Path) -> TokenStream {
     let private = quote!(#krate::__private);
     if deserialize_with(field).is_some() {
@@ -350,6 +354,16 @@ fn read_value(field: &Field, krate: &Path) -> TokenStream {
         return quote!(#private::through_serde::<#wrapper, __I>(__reader)?.0);
     }
     let ty = field.ty;
+    if let Some(kind) = nested_date_kind(field, krate) {
+        // The whole type, `Option`s included, reads as dates nested in it.
+        return match field.kind {
+            FieldKind::DoubleOption => {
+                let once = option_inner(ty).unwrap_or(ty);
+                quote!(::core::option::Option::Some(<#once as #private::dated::Dated<#kind>>::read_dated(__reader)?))
+            }
+            _ => quote!(<#ty as #private::dated::Dated<#kind>>::read_dated(__reader)?),
+        };
+    }
     let inner = value_type(field);
     let one = match field.date {
         Some(DateFormat::Date) => quote!(#private::read_date(__reader)?),
@@ -440,30 +454,61 @@ fn serialize_with_wrapper(field: &Field, krate: &Path) -> Option<TokenStream> {
 }
 
 fn write_struct(item: &Struct, krate: &Path) -> TokenStream {
+    write_fields(
+        &item.fields,
+        krate,
+        &|field| {
+            let ident = field.ident;
+            quote!(&self.#ident)
+        },
+        None,
+        &nulls::places(item),
+    )
+}
+
+/// Writes `fields` as an object's members, each value reached through
+/// `access` (an expression of type `&T`), after `tag` (`,"type":"X"`) for
+/// a variant of a union. `null_places` gives each field's place among the
+/// fields that remember a `null` (see `nulls`); empty where none does.
+pub(crate) fn write_fields(
+    fields: &[Field],
+    krate: &Path,
+    access: &dyn Fn(&Field) -> TokenStream,
+    tag: Option<&LitByteStr>,
+    null_places: &[Option<usize>],
+) -> TokenStream {
     let private = quote!(#krate::__private);
     let mut wrappers = Vec::new();
     let mut members = Vec::new();
     let mut extra_members = None;
     // serde refuses an extra key that is also a field's; it explains.
-    let names: Vec<String> = item
-        .fields
+    let names: Vec<String> = fields
         .iter()
         .filter(|field| field.voucherify.extra.is_none())
         .map(wire_name)
         .collect();
-    let null_places = nulls::places(item);
+    let any_nullable = null_places.iter().any(Option::is_some);
     let mut nulls_start = None;
-    for (field, place) in item.fields.iter().zip(null_places) {
-        let ident = field.ident;
+    for (index, field) in fields.iter().enumerate() {
+        let this = access(field);
+        let place = null_places.get(index).copied().flatten();
         if field.voucherify.extra.is_some() {
-            if nulls::any(item) {
-                nulls_start = Some(nulls::write_start(ident, krate));
+            if any_nullable {
+                nulls_start = Some(nulls::write_start(&this, krate));
             }
-            extra_members = Some(quote! {
-                for (__key, __value) in #private::ExtraField::as_map(&self.#ident) {
+            // With no other field, no key can clash.
+            let clash = (!names.is_empty()).then(|| {
+                quote! {
                     if let #(#names)|* = __key.as_str() {
                         return ::core::result::Result::Err(#private::Bail);
                     }
+                }
+            });
+            let (as_map, _) = crate::expand::extra_functions(field, krate);
+            let entries = quote!(#as_map(#this));
+            extra_members = Some(quote! {
+                for (__key, __value) in #entries {
+                    #clash
                     __writer.member(__key);
                     __writer.value(__value)?;
                 }
@@ -477,7 +522,7 @@ fn write_struct(item: &Struct, krate: &Path) -> TokenStream {
             format!(",{}:", json_string(&wire_name(field))).as_bytes(),
             Span::call_site(),
         );
-        let value = write_value(field, krate);
+        let value = write_value(field, krate, &this);
         if let Some(wrapper) = serialize_with_wrapper(field, krate) {
             wrappers.push(wrapper);
         }
@@ -489,11 +534,11 @@ fn write_struct(item: &Struct, krate: &Path) -> TokenStream {
             Some(attr::SerdeKey {
                 value: Some(path), ..
             }) => match path.parse::<Path>() {
-                Ok(path) => Some(quote!(!#path(&self.#ident))),
+                Ok(path) => Some(quote!(!#path(#this))),
                 Err(error) => Some(error.into_compile_error()),
             },
             _ if field.kind != FieldKind::Required => {
-                Some(quote!(::core::option::Option::is_some(&self.#ident)))
+                Some(quote!(::core::option::Option::is_some(#this)))
             }
             _ => None,
         };
@@ -508,10 +553,12 @@ fn write_struct(item: &Struct, krate: &Path) -> TokenStream {
             None => member,
         });
     }
+    let tag = tag.map(|tag| quote!(__writer.raw(#tag);));
     quote! {
         #(#wrappers)*
         #nulls_start
         let __start = __writer.object_start();
+        #tag
         #(#members)*
         #extra_members
         __writer.object_end(__start);
@@ -519,14 +566,25 @@ fn write_struct(item: &Struct, krate: &Path) -> TokenStream {
     }
 }
 
-fn write_value(field: &Field, krate: &Path) -> TokenStream {
+fn write_value(field: &Field, krate: &Path, this: &TokenStream) -> TokenStream {
     let private = quote!(#krate::__private);
-    let ident = field.ident;
     if serialize_with(field).is_some() {
         let wrapper = wrapper_ident("__Write", field);
-        return quote!(__writer.serde(&#wrapper(&self.#ident))?;);
+        return quote!(__writer.serde(&#wrapper(#this))?;);
     }
     let ty = field.ty;
+    if let Some(kind) = nested_date_kind(field, krate) {
+        let dated = quote!(#private::dated::Dated::<#kind>);
+        return match field.kind {
+            FieldKind::DoubleOption => quote! {
+                match #this {
+                    ::core::option::Option::Some(__value) => #dated::write_dated(__value, __writer)?,
+                    ::core::option::Option::None => __writer.null(),
+                }
+            },
+            _ => quote!(#dated::write_dated(#this, __writer)?;),
+        };
+    }
     let inner = value_type(field);
     let one = |value: TokenStream| match field.date {
         Some(DateFormat::Date) => quote!(#private::write_date(__writer, #value)?;),
@@ -534,14 +592,14 @@ fn write_value(field: &Field, krate: &Path) -> TokenStream {
         None => quote!((&#private::Slot::<#inner>::NEW).write_field(#value, __writer)?;),
     };
     match (field.kind, field.date) {
-        (FieldKind::Required, Some(_)) => one(quote!(&self.#ident)),
+        (FieldKind::Required, Some(_)) => one(this.clone()),
         (FieldKind::Required | FieldKind::Optional, None) => {
-            quote!((&#private::Slot::<#ty>::NEW).write_field(&self.#ident, __writer)?;)
+            quote!((&#private::Slot::<#ty>::NEW).write_field(#this, __writer)?;)
         }
         (FieldKind::Optional, Some(_)) => {
             let some = one(quote!(__value));
             quote! {
-                match &self.#ident {
+                match #this {
                     ::core::option::Option::Some(__value) => { #some }
                     ::core::option::Option::None => __writer.null(),
                 }
@@ -550,7 +608,7 @@ fn write_value(field: &Field, krate: &Path) -> TokenStream {
         (FieldKind::DoubleOption, _) => {
             let some = one(quote!(__value));
             quote! {
-                match &self.#ident {
+                match #this {
                     ::core::option::Option::Some(::core::option::Option::Some(__value)) => { #some }
                     _ => __writer.null(),
                 }
@@ -560,7 +618,7 @@ fn write_value(field: &Field, krate: &Path) -> TokenStream {
 }
 
 /// `text` as serde_json writes a string.
-fn json_string(text: &str) -> String {
+pub(crate) fn json_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for ch in text.chars() {

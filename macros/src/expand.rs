@@ -8,18 +8,22 @@ use syn::{parse_quote, Attribute, Generics, Ident, LitStr, Path};
 
 use crate::ast::{Enum, Field, FieldKind, Input, Struct};
 use crate::attr::{self, path_to_string, DateFormat};
-use crate::{direct, nulls, shape};
+use crate::{direct, nulls, shape, union};
 
 pub(crate) fn expand(input: &Input, krate: &Path) -> TokenStream {
     match input {
         Input::Struct(item) => expand_struct(item, krate),
+        Input::Enum(item) if item.tag().is_some() => union::expand(item, krate),
         Input::Enum(item) => expand_enum(item, krate),
     }
 }
 
 /// Attributes that stay on the user's item: everything but ours, and
 /// `#[serde]` only where serde derives on that item itself.
-fn kept_attrs(attrs: &[Attribute], keep_serde: bool) -> impl Iterator<Item = &Attribute> {
+pub(crate) fn kept_attrs(
+    attrs: &[Attribute],
+    keep_serde: bool,
+) -> impl Iterator<Item = &Attribute> {
     attrs
         .iter()
         .filter(move |attr| !attr::is_voucherify(attr) && (keep_serde || !attr::is_serde(attr)))
@@ -36,7 +40,7 @@ fn serde_crate(krate: &Path) -> LitStr {
     )
 }
 
-fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
+pub(crate) fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
     let original = item.item.original;
     let ident = &original.ident;
     let vis = &original.vis;
@@ -92,6 +96,7 @@ fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
     let probes = required_field_probes(item, krate);
     let json = direct::struct_impl(item, krate);
     let shape = shape::struct_impl(item, krate);
+    let variant = variant_impl(item, krate);
     quote! {
         #definition
         #debug
@@ -99,11 +104,108 @@ fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
         #probes
         #json
         #shape
+        #variant
+    }
+}
+
+/// `ExtraField::as_map` and `ExtraField::from_map`, spanned at the type of
+/// the `extra` field: every use of them is then the same one error when the
+/// type is wrong, which rustc reports once.
+pub(crate) fn extra_functions(field: &Field, krate: &Path) -> (TokenStream, TokenStream) {
+    let span = field.ty.span();
+    let ty = field.ty;
+    (
+        respanned(quote!(<#ty as #krate::__private::ExtraField>::as_map), span),
+        respanned(
+            quote!(<#ty as #krate::__private::ExtraField>::from_map),
+            span,
+        ),
+    )
+}
+
+/// `ExtraField::from_parts`, spanned as [`extra_functions`]: the unknown
+/// keys and the record of fields read as `null`.
+pub(crate) fn extra_from_parts(field: &Field, krate: &Path) -> TokenStream {
+    let ty = field.ty;
+    respanned(
+        quote!(<#ty as #krate::__private::ExtraField>::from_parts),
+        field.ty.span(),
+    )
+}
+
+/// `ExtraField::nulls`, spanned as [`extra_functions`].
+fn extra_nulls(field: &Field, krate: &Path) -> TokenStream {
+    let ty = field.ty;
+    respanned(
+        quote!(<#ty as #krate::__private::ExtraField>::nulls),
+        field.ty.span(),
+    )
+}
+
+fn respanned(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut token| {
+            if let TokenTree::Group(group) = &token {
+                let mut inner =
+                    proc_macro2::Group::new(group.delimiter(), respanned(group.stream(), span));
+                inner.set_span(span);
+                token = TokenTree::Group(inner);
+            } else {
+                token.set_span(span);
+            }
+            token
+        })
+        .collect()
+}
+
+/// What a union needs of a struct that one of its variants holds: the keys
+/// it reads, and a way to take the tag out of its unknown keys.
+fn variant_impl(item: &Struct, krate: &Path) -> TokenStream {
+    let original = item.item.original;
+    let ident = &original.ident;
+    let (impl_generics, ty_generics, where_clause) = original.generics.split_for_impl();
+    let mut keys = Vec::new();
+    let mut remove = quote!(let _ = __key;);
+    for field in &item.fields {
+        if field.voucherify.extra.is_some() {
+            let field_ident = field.ident;
+            let (as_map, from_map) = extra_functions(field, krate);
+            remove = quote! {
+                let __map = #as_map(&self.#field_ident);
+                if __map.contains_key(__key) {
+                    let mut __map = #krate::Map::clone(__map);
+                    __map.remove(__key);
+                    // An emptied `Extra` holds no allocation.
+                    self.#field_ident = #from_map(if __map.is_empty() {
+                        ::core::option::Option::None
+                    } else {
+                        ::core::option::Option::Some(__map)
+                    });
+                }
+            };
+            continue;
+        }
+        if field.serde.has("skip") || field.serde.has("skip_deserializing") {
+            continue;
+        }
+        keys.push(field.wire_name.clone());
+        keys.extend(field.aliases.iter().cloned());
+    }
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics #krate::__private::union::Variant for #ident #ty_generics #where_clause {
+            const KEYS: &'static [&'static str] = &[#(#keys),*];
+
+            fn remove_key(&mut self, __key: &str) {
+                #remove
+            }
+        }
     }
 }
 
 /// `#[deprecated]` and a line in the docs for `#[voucherify(deprecated)]`.
-fn deprecation_attrs(field: &Field) -> Option<TokenStream> {
+pub(crate) fn deprecation_attrs(field: &Field) -> Option<TokenStream> {
     let deprecation = field.voucherify.deprecated.as_ref()?;
     let since = deprecation
         .since
@@ -137,6 +239,16 @@ fn field_serde_attrs(field: &Field, krate: &Path) -> Option<TokenStream> {
         return None;
     }
     let mut keys = Vec::new();
+    // serde borrows a `Cow<'a, str>` from the input only when told to.
+    let borrowed_cow = field.kind == FieldKind::Required
+        && crate::ast::last_segment(field.ty).is_some_and(|segment| {
+            segment.ident == "Cow"
+                && matches!(&segment.arguments, syn::PathArguments::AngleBracketed(args)
+                    if args.args.iter().any(|arg| matches!(arg, syn::GenericArgument::Lifetime(_))))
+        });
+    if borrowed_cow && !field.serde.has("borrow") && !field.has_custom_with() {
+        keys.push(quote!(borrow));
+    }
     if field.kind != FieldKind::Required {
         if !field.serde.has("default") && !field.serde.has("skip_deserializing") {
             keys.push(quote!(default));
@@ -158,24 +270,40 @@ fn field_serde_attrs(field: &Field, krate: &Path) -> Option<TokenStream> {
             field.ty.span(),
         );
         keys.push(quote!(deserialize_with = #path));
-    } else if !field.has_custom_with() {
-        let module = match (field.date, field.kind) {
-            (Some(DateFormat::Date), kind) => Some(format!("format::date{}", kind_suffix(kind))),
-            (Some(DateFormat::DateTime), kind) => {
-                Some(format!("format::date_time{}", kind_suffix(kind)))
-            }
-            (None, FieldKind::DoubleOption) => Some("__private::double_option".to_owned()),
-            (None, _) => None,
-        };
-        if let Some(module) = module {
-            let path = LitStr::new(
-                &format!("{}::{module}", path_to_string(krate)),
-                Span::call_site(),
-            );
-            keys.push(quote!(with = #path));
-        }
+    } else if let Some(module) = with_module(field, krate) {
+        let path = LitStr::new(&module, Span::call_site());
+        keys.push(quote!(with = #path));
     }
     (!keys.is_empty()).then(|| quote!(#[serde(#(#keys),*)]))
+}
+
+/// The runtime's `with` module for a field the macro formats itself: a
+/// date, or an `Option<Option<T>>`.
+pub(crate) fn with_module(field: &Field, krate: &Path) -> Option<String> {
+    if field.has_custom_with() {
+        return None;
+    }
+    if field.nested_date {
+        let format = match field.date? {
+            DateFormat::Date => "date",
+            DateFormat::DateTime => "date_time",
+        };
+        let suffix = match field.kind {
+            FieldKind::DoubleOption => "::double_option",
+            _ => "",
+        };
+        return Some(format!(
+            "{}::__private::dated::{format}{suffix}",
+            path_to_string(krate)
+        ));
+    }
+    let module = match (field.date, field.kind) {
+        (Some(DateFormat::Date), kind) => format!("format::date{}", kind_suffix(kind)),
+        (Some(DateFormat::DateTime), kind) => format!("format::date_time{}", kind_suffix(kind)),
+        (None, FieldKind::DoubleOption) => "__private::double_option".to_owned(),
+        (None, _) => return None,
+    };
+    Some(format!("{}::{module}", path_to_string(krate)))
 }
 
 fn kind_suffix(kind: FieldKind) -> &'static str {
@@ -203,7 +331,8 @@ fn debug_impl(item: &Struct, krate: &Path) -> TokenStream {
         let cfgs = cfg_attrs(field.attrs());
         let value = if field.voucherify.extra.is_some() {
             // Unknown values may be personal: only their keys show.
-            quote!(&#krate::__private::KeysOnly(#krate::__private::ExtraField::as_map(&self.#field_ident)))
+            let (as_map, _) = extra_functions(field, krate);
+            quote!(&#krate::__private::KeysOnly(#as_map(&self.#field_ident)))
         } else if field.voucherify.redact.is_none() {
             quote!(&self.#field_ident)
         } else {
@@ -216,23 +345,23 @@ fn debug_impl(item: &Struct, krate: &Path) -> TokenStream {
                 )),
                 FieldKind::DoubleOption => quote!(&::core::option::Option::map(
                     ::core::option::Option::as_ref(&self.#field_ident),
-                    |inner| ::core::option::Option::map(::core::option::Option::as_ref(inner), #redacted),
+                    |__inner| ::core::option::Option::map(::core::option::Option::as_ref(__inner), #redacted),
                 )),
             }
         };
         quote! {
             #(#cfgs)*
-            ::core::fmt::DebugStruct::field(&mut debug, #key, #value);
+            ::core::fmt::DebugStruct::field(&mut __debug, #key, #value);
         }
     });
     quote! {
         #[automatically_derived]
         #[allow(deprecated)]
         impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
-            fn fmt(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                let mut debug = ::core::fmt::Formatter::debug_struct(formatter, #name);
+            fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                let mut __debug = ::core::fmt::Formatter::debug_struct(__formatter, #name);
                 #(#statements)*
-                ::core::fmt::DebugStruct::finish(&mut debug)
+                ::core::fmt::DebugStruct::finish(&mut __debug)
             }
         }
     }
@@ -257,13 +386,12 @@ fn extra_serde_impls(
     serde_derive: &TokenStream,
 ) -> TokenStream {
     let extra = extra_field.ident;
-    // A type that merely ends in `Map` fails to compile at the field's type.
-    let extra_ty = extra_field.ty;
-    let extra_ref =
-        quote_spanned!(extra_ty.span()=> #krate::__private::ExtraField::as_map(&self.#extra));
-    let extra_nulls =
-        quote_spanned!(extra_ty.span()=> #krate::__private::ExtraField::nulls(&self.#extra));
-    let extra_store = quote_spanned!(extra_ty.span()=> value.#extra = #krate::__private::ExtraField::from_parts(extra.map, extra.nulls););
+    let (as_map, _) = extra_functions(extra_field, krate);
+    let extra_ref = quote!(#as_map(&self.#extra));
+    let extra_nulls = extra_nulls(extra_field, krate);
+    let extra_nulls = quote!(#extra_nulls(&self.#extra));
+    let from_parts = extra_from_parts(extra_field, krate);
+    let extra_store = quote!(__value.#extra = #from_parts(__extra.map, __extra.nulls););
     let nullable = nulls::table(item, krate);
     let original = item.item.original;
     let ident = &original.ident;
@@ -314,11 +442,11 @@ fn extra_serde_impls(
                 where
                     __S: #serde::Serializer,
                 {
-                    let extra: &#krate::Map = #extra_ref;
-                    let nulls: &#private::Nulls = #extra_nulls;
+                    let __extra: &#krate::Map = #extra_ref;
+                    let __nulls: &#private::Nulls = #extra_nulls;
                     #twin::serialize(
                         self,
-                        #private::ExtraSerializer::new(__serializer, extra, nulls, __VOUCHERIFY_NULLABLE),
+                        #private::ExtraSerializer::new(__serializer, __extra, __nulls, __VOUCHERIFY_NULLABLE),
                     )
                 }
             }
@@ -329,14 +457,14 @@ fn extra_serde_impls(
                 where
                     __D: #serde::Deserializer<'de>,
                 {
-                    let mut extra = #private::Gathered::default();
-                    let result = #twin::deserialize(
-                        #private::ExtraDeserializer::new(__deserializer, &mut extra, __VOUCHERIFY_NULLABLE),
+                    let mut __extra = #private::Gathered::default();
+                    let __result = #twin::deserialize(
+                        #private::ExtraDeserializer::new(__deserializer, &mut __extra, __VOUCHERIFY_NULLABLE),
                     );
                     // Filled in place, so the struct is not moved once more.
-                    result.map(|mut value| {
+                    ::core::result::Result::map(__result, |mut __value| {
                         #extra_store
-                        value
+                        __value
                     })
                 }
             }
@@ -348,12 +476,12 @@ fn extra_serde_impls(
 /// required by serde although its type says otherwise; these constants fail
 /// to compile in that case, pointing at the type.
 fn required_field_probes(item: &Struct, krate: &Path) -> Option<TokenStream> {
-    let type_params: Vec<&Ident> = item
-        .item
-        .original
-        .generics
+    // Type parameters and lifetimes, which a constant cannot name.
+    let generics = &item.item.original.generics;
+    let type_params: Vec<&Ident> = generics
         .type_params()
         .map(|param| &param.ident)
+        .chain(generics.lifetimes().map(|param| &param.lifetime.ident))
         .collect();
     let probes: Vec<TokenStream> = item
         .fields
@@ -394,8 +522,9 @@ fn required_field_probes(item: &Struct, krate: &Path) -> Option<TokenStream> {
     })
 }
 
-/// Whether `tokens` name `Self` or one of the generic parameters, which the
-/// probes above cannot refer to.
+/// Whether `tokens` name `Self` or one of the generic parameters (a
+/// lifetime's name without its quote), which the probes above cannot refer
+/// to.
 fn mentions_any(tokens: TokenStream, params: &[&Ident]) -> bool {
     tokens.into_iter().any(|token| match token {
         TokenTree::Ident(ident) => ident == "Self" || params.iter().any(|param| ident == **param),
@@ -442,18 +571,20 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
             let other_ident = other.ident;
             let expecting = "a string";
             (
-                Some(quote!(#ident::#other_ident(value) => ::std::string::String::as_str(value))),
-                quote!(::core::result::Result::Ok(#ident::#other_ident(::std::borrow::ToOwned::to_owned(value)))),
+                Some(
+                    quote!(#ident::#other_ident(__value) => ::std::string::String::as_str(__value)),
+                ),
+                quote!(::core::result::Result::Ok(#ident::#other_ident(::std::borrow::ToOwned::to_owned(__value)))),
                 expecting.to_owned(),
                 // An unknown owned string moves into `Other` without a copy.
                 Some(quote! {
-                    fn visit_string<__E>(self, value: ::std::string::String) -> ::core::result::Result<Self::Value, __E>
+                    fn visit_string<__E>(self, __value: ::std::string::String) -> ::core::result::Result<Self::Value, __E>
                     where
                         __E: #serde::de::Error,
                     {
-                        match value.as_str() {
+                        match ::std::string::String::as_str(&__value) {
                             #(#read_arms,)*
-                            _ => ::core::result::Result::Ok(#ident::#other_ident(value)),
+                            _ => ::core::result::Result::Ok(#ident::#other_ident(__value)),
                         }
                     }
                 }),
@@ -461,7 +592,7 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
         }
         None => (
             None,
-            quote!(::core::result::Result::Err(#serde::de::Error::unknown_variant(value, VARIANTS))),
+            quote!(::core::result::Result::Err(#serde::de::Error::unknown_variant(__value, __VARIANTS))),
             match known.as_slice() {
                 [only] => format!("the string `{only}`"),
                 _ => format!(
@@ -497,7 +628,7 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
         #[allow(deprecated)]
         const _: () = {
             #unused_variants
-            const VARIANTS: &[&str] = &[#(#known),*];
+            const __VARIANTS: &[&str] = &[#(#known),*];
 
             #[automatically_derived]
             impl #serde::Serialize for #ident {
@@ -505,11 +636,11 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
                 where
                     __S: #serde::Serializer,
                 {
-                    let name: &str = match self {
+                    let __name: &str = match self {
                         #(#write_arms,)*
                         #other_write
                     };
-                    #serde::Serializer::serialize_str(__serializer, name)
+                    #serde::Serializer::serialize_str(__serializer, __name)
                 }
             }
 
@@ -519,24 +650,24 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
                 where
                     __D: #serde::Deserializer<'de>,
                 {
-                    #serde::Deserializer::deserialize_str(__deserializer, Visitor)
+                    #serde::Deserializer::deserialize_str(__deserializer, __Visitor)
                 }
             }
 
-            struct Visitor;
+            struct __Visitor;
 
-            impl<'de> #serde::de::Visitor<'de> for Visitor {
+            impl<'de> #serde::de::Visitor<'de> for __Visitor {
                 type Value = #ident;
 
-                fn expecting(&self, formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    ::core::fmt::Formatter::write_str(formatter, #expecting)
+                fn expecting(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::fmt::Formatter::write_str(__formatter, #expecting)
                 }
 
-                fn visit_str<__E>(self, value: &str) -> ::core::result::Result<Self::Value, __E>
+                fn visit_str<__E>(self, __value: &str) -> ::core::result::Result<Self::Value, __E>
                 where
                     __E: #serde::de::Error,
                 {
-                    match value {
+                    match __value {
                         #(#read_arms,)*
                         _ => #read_fallback,
                     }
@@ -544,14 +675,14 @@ fn expand_enum(item: &Enum, krate: &Path) -> TokenStream {
 
                 #visit_string
 
-                fn visit_bytes<__E>(self, value: &[u8]) -> ::core::result::Result<Self::Value, __E>
+                fn visit_bytes<__E>(self, __value: &[u8]) -> ::core::result::Result<Self::Value, __E>
                 where
                     __E: #serde::de::Error,
                 {
-                    match ::core::str::from_utf8(value) {
-                        ::core::result::Result::Ok(text) => self.visit_str(text),
+                    match ::core::str::from_utf8(__value) {
+                        ::core::result::Result::Ok(__text) => #serde::de::Visitor::visit_str(self, __text),
                         ::core::result::Result::Err(_) => ::core::result::Result::Err(
-                            #serde::de::Error::invalid_value(#serde::de::Unexpected::Bytes(value), &self),
+                            #serde::de::Error::invalid_value(#serde::de::Unexpected::Bytes(__value), &self),
                         ),
                     }
                 }

@@ -14,8 +14,10 @@ mod case;
 mod ctxt;
 mod direct;
 mod expand;
+mod fallback;
 mod nulls;
 mod shape;
+mod union;
 mod valid;
 
 use proc_macro::TokenStream;
@@ -58,8 +60,12 @@ pub fn voucherify_model(args: TokenStream, input: TokenStream) -> TokenStream {
         }
         (result, _) => {
             let errors = result.err().map(syn::Error::into_compile_error);
+            let krate = args
+                .krate
+                .unwrap_or_else(|| parse_quote!(::voucherify_model));
+            let stubs = fallback::stubs(&item, &krate);
             let item = without_helper_attrs(item);
-            quote!(#errors #item).into()
+            quote!(#errors #item #stubs).into()
         }
     }
 }

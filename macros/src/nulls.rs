@@ -59,13 +59,7 @@ pub(crate) fn table(item: &Struct, krate: &Path) -> TokenStream {
         .zip(places(item))
         .filter_map(|(field, place)| Some((field, place?)))
         .flat_map(|(field, place)| {
-            let aliases = field
-                .serde
-                .keys
-                .iter()
-                .filter(|key| key.path.is_ident("alias"))
-                .filter_map(|key| key.value.as_ref())
-                .map(|alias| alias.value());
+            let aliases = field.aliases.iter().cloned();
             std::iter::once(direct::wire_name(field))
                 .chain(aliases)
                 .map(move |name| quote!((#name, #place)))
@@ -93,9 +87,10 @@ pub(crate) fn read_note(place: usize) -> TokenStream {
     }
 }
 
-/// Writer: the record of the `extra` field named `extra`, before the members.
-pub(crate) fn write_start(extra: &syn::Ident, krate: &Path) -> TokenStream {
-    quote!(let __nulls = #krate::__private::ExtraField::nulls(&self.#extra);)
+/// Writer: the record of the `extra` field, reached by `extra` (an
+/// expression of type `&Extra`), before the members.
+pub(crate) fn write_start(extra: &TokenStream, krate: &Path) -> TokenStream {
+    quote!(let __nulls = #krate::__private::ExtraField::nulls(#extra);)
 }
 
 /// Writer: what a `None` field at `place` writes after its `key` bytes:

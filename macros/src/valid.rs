@@ -5,6 +5,7 @@ use crate::ast::{last_segment, Enum, FieldKind, Input, Item, Struct, Variant};
 use crate::attr::{self, path_to_string};
 use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
+use crate::union;
 
 /// Traits the macro derives on every struct and enum.
 const DERIVED: &[&str] = &["Serialize", "Deserialize", "Debug", "Clone", "PartialEq"];
@@ -55,7 +56,7 @@ fn check_item(cx: &mut Ctxt, item: &Item, extra_derived: &[&str]) {
     }
 }
 
-fn check_struct(cx: &mut Ctxt, item: &Struct) {
+pub(crate) fn check_struct(cx: &mut Ctxt, item: &Struct) {
     check_item(cx, &item.item, &[]);
     let mut extra_field = None;
     for field in &item.fields {
@@ -86,6 +87,23 @@ fn check_struct(cx: &mut Ctxt, item: &Struct) {
                     path_to_string(&custom.path),
                 ),
             );
+        }
+        if let Some(deprecated) = &v.deprecated {
+            let required = field.kind == FieldKind::Required
+                && v.extra.is_none()
+                && !field.serde.has("default")
+                && !field.serde.has("skip")
+                && !field.serde.has("skip_deserializing");
+            if required {
+                cx.error_spanned_by(
+                    &deprecated.path,
+                    format_args!(
+                        "a deprecated field is one the API may stop sending, so it cannot be \
+                         required: give `{}` the type `Option<...>`, or add #[serde(default)]",
+                        field.ident,
+                    ),
+                );
+            }
         }
         if let (Some(custom), Some(format)) = (field.serde.custom_with(), &v.format) {
             cx.error_spanned_by(
@@ -191,6 +209,9 @@ fn check_struct(cx: &mut Ctxt, item: &Struct) {
 }
 
 fn check_enum(cx: &mut Ctxt, item: &Enum) {
+    if item.item.serde.has("tag") {
+        return check_union(cx, item);
+    }
     check_item(cx, &item.item, DERIVED_ON_ENUMS);
     let original = item.item.original;
     if original.generics.params.iter().next().is_some() {
@@ -333,5 +354,221 @@ fn holds_one_string(fields: &syn::Fields) -> bool {
             last_segment(&unnamed.unnamed[0].ty).is_some_and(|segment| segment.ident == "String")
         }
         _ => false,
+    }
+}
+
+/// A `#[serde(tag = "...")]` enum: a union of JSON objects told apart by
+/// the tag.
+fn check_union(cx: &mut Ctxt, item: &Enum) {
+    check_item(cx, &item.item, &[]);
+    let original = item.item.original;
+    if original.generics.params.iter().next().is_some() {
+        cx.error_spanned_by(
+            &original.generics,
+            "a #[voucherify_model] tagged union takes no generic parameters: remove them",
+        );
+    }
+    if item.variants.is_empty() {
+        cx.error_spanned_by(
+            &original.ident,
+            "a tagged union needs at least one variant, one per value of its tag",
+        );
+    }
+    let tag = item.tag().map(syn::LitStr::value);
+    for key in &item.item.serde.keys {
+        if key.path.is_ident("tag") {
+            if key.value.is_none() {
+                cx.error_spanned_by(&key.path, "write the tag's key: `tag = \"type\"`");
+            }
+        } else if key.path.is_ident("rename_all") {
+            match &key.value {
+                Some(value) if RenameRule::from_str(&value.value()).is_none() => cx
+                    .error_spanned_by(
+                        value,
+                        format_args!("unknown rename rule; write one of {}", RenameRule::NAMES),
+                    ),
+                Some(_) => {}
+                None => cx
+                    .error_spanned_by(&key.path, "write `rename_all = \"...\"` with a single rule"),
+            }
+        } else if !key.path.is_ident("crate") && !key.path.is_ident("remote") {
+            cx.error_spanned_by(
+                &key.path,
+                format_args!(
+                    "#[serde({})] is not supported on a #[voucherify_model] tagged union; it takes \
+                     `tag` and `rename_all` here, and `rename` or `alias` on variants",
+                    path_to_string(&key.path),
+                ),
+            );
+        }
+    }
+    let mut seen: Vec<String> = Vec::new();
+    for (variant, names) in item.variants.iter().zip(item.wire_names()) {
+        let Some(names) = names else { continue };
+        for name in std::iter::once(names.name).chain(names.aliases) {
+            if seen.contains(&name) {
+                cx.error_spanned_by(
+                    variant.ident,
+                    format_args!(
+                        "the tag \"{name}\" already stands for an earlier variant: give this one \
+                         another #[serde(rename = \"...\")]"
+                    ),
+                );
+            }
+            seen.push(name);
+        }
+    }
+    let mut other_variant = None;
+    for variant in &item.variants {
+        check_union_variant(cx, &original.ident, variant, tag.as_deref());
+        if let Some(other) = &variant.voucherify.other {
+            if other_variant.replace(other).is_some() {
+                cx.error_spanned_by(
+                    other,
+                    "only one variant can be #[voucherify(other)]: it already keeps every unknown tag",
+                );
+            }
+        }
+    }
+}
+
+fn check_union_variant(
+    cx: &mut Ctxt,
+    enum_ident: &syn::Ident,
+    variant: &Variant,
+    tag: Option<&str>,
+) {
+    let v = &variant.voucherify;
+    let misplaced = [
+        v.extra.as_ref().map(|p| (p, "extra")),
+        v.redact.as_ref().map(|p| (p, "redact")),
+        v.deprecated.as_ref().map(|d| (&d.path, "deprecated")),
+    ];
+    for (path, name) in misplaced.into_iter().flatten() {
+        cx.error_spanned_by(
+            path,
+            format_args!(
+                "`{name}` applies to fields: write it on a field of the variant; a variant takes only `other`"
+            ),
+        );
+    }
+    if let Some(format) = &v.format {
+        cx.error_spanned_by(
+            &format.literal,
+            "`format` applies to fields: write it on a field of the variant",
+        );
+    }
+    for key in &variant.serde.keys {
+        let supported =
+            (key.path.is_ident("rename") || key.path.is_ident("alias")) && key.value.is_some();
+        if !supported || v.other.is_some() {
+            cx.error_spanned_by(
+                &key.path,
+                format_args!(
+                    "#[serde({})] is not supported here; a variant of a tagged union takes \
+                     `rename = \"...\"` or `alias = \"...\"`, and the `other` variant none",
+                    path_to_string(&key.path),
+                ),
+            );
+        }
+    }
+    match union::shape(enum_ident, variant) {
+        union::Shape::Other => {
+            let holds_map = match &variant.original.fields {
+                syn::Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => {
+                    last_segment(&unnamed.unnamed[0].ty)
+                        .is_some_and(|segment| segment.ident == "Map")
+                }
+                _ => false,
+            };
+            if !holds_map {
+                let fields = &variant.original.fields;
+                let span: &dyn quote::ToTokens = if fields.is_empty() {
+                    variant.ident
+                } else {
+                    fields
+                };
+                cx.error_spanned_by(
+                    span,
+                    format_args!(
+                        "the #[voucherify(other)] variant of a tagged union keeps the whole object: \
+                         write `{}(voucherify_model::Map)`",
+                        variant.ident
+                    ),
+                );
+            }
+        }
+        union::Shape::Held(_) => {
+            if let syn::Fields::Unnamed(unnamed) = &variant.original.fields {
+                if let Some(attr) = unnamed.unnamed[0].attrs.first() {
+                    cx.error_spanned_by(
+                        attr,
+                        "the struct a variant holds takes no attributes here: write them on its own fields",
+                    );
+                }
+            }
+        }
+        union::Shape::Invalid => {
+            let fields = &variant.original.fields;
+            let span: &dyn quote::ToTokens = if fields.is_empty() {
+                variant.ident
+            } else {
+                fields
+            };
+            cx.error_spanned_by(
+                span,
+                format_args!(
+                    "a variant of a tagged union is a JSON object: give `{0}` named fields, \
+                     `{0} {{ field: Type }}`, or have it hold one #[voucherify_model] struct, `{0}(Struct)`",
+                    variant.ident
+                ),
+            );
+        }
+        union::Shape::Named(input) => {
+            let Some(hidden) = union::hidden_struct(cx, &input) else {
+                return;
+            };
+            check_struct(cx, &hidden);
+            for field in &hidden.fields {
+                if let Some(redact) = &field.voucherify.redact {
+                    cx.error_spanned_by(
+                        redact,
+                        "`redact` is not supported on a field of a union variant: hold a \
+                         #[voucherify_model] struct with this field instead",
+                    );
+                }
+                for attr in field
+                    .attrs()
+                    .iter()
+                    .filter(|attr| attr.path().is_ident("cfg"))
+                {
+                    cx.error_spanned_by(attr, "a field of a union variant cannot be under #[cfg]");
+                }
+                for key in &field.serde.keys {
+                    let followed = crate::direct::FOLLOWED_FIELD_KEYS
+                        .iter()
+                        .any(|name| key.path.is_ident(name));
+                    if !followed {
+                        cx.error_spanned_by(
+                            &key.path,
+                            format_args!(
+                                "#[serde({})] is not supported on a field of a union variant: \
+                                 hold a #[voucherify_model] struct with this field instead",
+                                path_to_string(&key.path),
+                            ),
+                        );
+                    }
+                }
+                if field.voucherify.extra.is_none()
+                    && tag.is_some_and(|tag| crate::direct::wire_name(field) == tag)
+                {
+                    cx.error_spanned_by(
+                        field.ident,
+                        "this field has the name of the union's tag, which the tag already takes: \
+                         rename it with #[serde(rename = \"...\")]",
+                    );
+                }
+            }
+        }
     }
 }

@@ -164,8 +164,9 @@
 //! | `Option<T>` | absent or `null` → `None` | `None` is left out |
 //! | `Option<Option<T>>` | absent → `None`, `null` → `Some(None)` | `None` left out, `Some(None)` → `null` |
 //! | any other type | required: a missing key is an error naming it | always written |
-//! | `OffsetDateTime` (also in an option) | any RFC 3339 timestamp | UTC with milliseconds: `2022-08-30T06:32:07.380Z` |
-//! | `Date` (also in an option) | `YYYY-MM-DD` | `YYYY-MM-DD` |
+//! | `OffsetDateTime` (at any depth of `Option`, `Vec`, `Box`, `BTreeMap`/`HashMap<String, _>`) | any RFC 3339 timestamp | UTC with milliseconds: `2022-08-30T06:32:07.380Z` |
+//! | `Date` (likewise) | `YYYY-MM-DD` | `YYYY-MM-DD` |
+//! | `&'a str`, `Cow<'a, str>` | borrowed from the input (a `Cow` owns a string that has an escape; a `&str` refuses it) | as a string |
 //! | `#[voucherify(extra)]` [`Extra`] or [`Map`] | every unknown key | written after the known fields |
 //!
 //! Field attributes: `#[voucherify(extra)]` (its values print as
@@ -207,8 +208,8 @@
 //!     pub email: Option<String>,
 //!     pub nickname: Option<Option<String>>,
 //!     #[voucherify(deprecated = "use `joined_at`")]
-//!     pub joined: Option<time::Date>,
-//!     pub joined_at: Option<time::OffsetDateTime>,
+//!     pub joined: Option<voucherify_model::time::Date>,
+//!     pub joined_at: Option<voucherify_model::time::OffsetDateTime>,
 //!     #[voucherify(extra)]
 //!     pub extra: voucherify_model::Extra,
 //! }
@@ -229,6 +230,52 @@
 //! assert_eq!(error.to_string(), ".: missing field `id` at line 1 column 15");
 //! # Ok::<(), voucherify_model::Error>(())
 //! ```
+//!
+//! On an enum with `#[serde(tag = "type")]` it builds a union of JSON
+//! objects told apart by that key, as Voucherify's `oneOf` schemas are:
+//! each variant has named fields (following the field rules above, with
+//! an `extra` field of its own if wanted) or holds one `#[voucherify_model]`
+//! struct. The tag's values are the variants' names in snake_case, or as
+//! `rename_all` and `rename` say. One `#[voucherify(other)]
+//! Other(voucherify_model::Map)` variant keeps the whole object of any tag
+//! the union does not know, tag included, and writes it back; without it,
+//! an unknown tag is an error naming the known ones. Written, the tag
+//! comes first. It derives `Debug`, `Clone`, `PartialEq`, serde's traits
+//! and [`Json`].
+//!
+//! ```
+//! use voucherify_model::{voucherify_model, Extra, Map};
+//!
+//! #[voucherify_model]
+//! pub struct AmountOff {
+//!     pub amount_off: Option<i64>,
+//!     #[voucherify(extra)]
+//!     pub extra: Extra,
+//! }
+//!
+//! #[voucherify_model]
+//! #[serde(tag = "type", rename_all = "SCREAMING_SNAKE_CASE")]
+//! pub enum Discount {
+//!     Amount(AmountOff),
+//!     Percent { percent_off: Option<f64>, valid_on: Vec<voucherify_model::time::Date> },
+//!     #[voucherify(other)]
+//!     Other(Map),
+//! }
+//!
+//! let discount: Discount = voucherify_model::from_str(r#"{"type":"AMOUNT","amount_off":1000}"#)?;
+//! assert!(matches!(&discount, Discount::Amount(amount) if amount.amount_off == Some(1000)));
+//! assert_eq!(voucherify_model::to_string(&discount)?, r#"{"type":"AMOUNT","amount_off":1000}"#);
+//!
+//! let discount: Discount = voucherify_model::from_str(r#"{"type":"PERCENT","valid_on":["2024-02-29"]}"#)?;
+//! assert!(matches!(&discount, Discount::Percent { valid_on, .. } if valid_on[0].day() == 29));
+//!
+//! let unknown: Discount = voucherify_model::from_str(r#"{"type":"SHIPPING","x":1}"#)?;
+//! assert!(matches!(&unknown, Discount::Other(object) if object["type"] == "SHIPPING"));
+//! assert_eq!(voucherify_model::to_string(&unknown)?, r#"{"type":"SHIPPING","x":1}"#);
+//! # Ok::<(), voucherify_model::Error>(())
+//! ```
+//!
+//! Generic code over models needs one bound, [`Model`].
 //!
 //! Mistakes are compile errors at the token to change, all reported at
 //! once. Write `#[voucherify_model]` above any `#[derive]`: a derive placed
@@ -251,11 +298,14 @@ pub mod __hooks {
     pub use crate::json::{read_direct, read_direct_text, write_direct};
 }
 pub mod customers;
+mod dated;
 mod error;
 mod extra;
 pub mod format;
 mod json;
+mod model;
 pub mod shape;
+mod union;
 mod unique_keys;
 
 use std::io::{self, Read};
@@ -266,6 +316,7 @@ pub use crate::customers::*;
 pub use crate::error::Error;
 pub use crate::extra::Extra;
 pub use crate::json::Json;
+pub use crate::model::Model;
 
 /// JSON object entries, kept in key order: the type of metadata objects,
 /// and one of the two types an `#[voucherify(extra)]` field may have (the

@@ -17,6 +17,16 @@ pub use crate::json::{
     Input, Reader, RedactedDirect, RedactedNever, Slot, ThroughSerde, Writer,
 };
 
+/// Dates inside any nesting of containers.
+pub mod dated {
+    pub use crate::dated::*;
+}
+
+/// Internally tagged unions.
+pub mod union {
+    pub use crate::union::*;
+}
+
 /// The serde reader of `#[voucherify(unique_keys)]` fields, which refuses
 /// a key repeated in one object. The direct reader refuses such keys too
 /// (it leaves them to serde), so the macro reads these fields directly.

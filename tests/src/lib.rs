@@ -7,6 +7,8 @@
 use voucherify_model::time::{Date, OffsetDateTime};
 use voucherify_model::{voucherify_model, Map};
 
+pub mod api;
+
 /// A time type under another name: dates are then marked with `format`.
 pub type Timestamp = OffsetDateTime;
 
@@ -120,4 +122,23 @@ fn default_currency() -> String {
 #[serde(deny_unknown_fields)]
 pub struct Closed {
     pub id: Option<String>,
+}
+
+/// Generic code over models, as a crate without a `serde` dependency writes
+/// it: `Model` is the only bound needed to read.
+pub fn load<T: voucherify_model::Model>(text: &str) -> Result<T, voucherify_model::Error> {
+    voucherify_model::from_str(text)
+}
+
+/// Reads bytes, then a reader, and writes the value back each way; all
+/// through the one `Model` bound.
+pub fn reload<T: voucherify_model::Model>(
+    bytes: &[u8],
+) -> Result<(T, String, Vec<u8>), voucherify_model::Error> {
+    let first: T = voucherify_model::from_slice(bytes)?;
+    let second: T = voucherify_model::from_reader(bytes)?;
+    let text = voucherify_model::to_string(&first)?;
+    let mut written = voucherify_model::to_vec(&second)?;
+    voucherify_model::to_writer(&mut written, &first)?;
+    Ok((first, text, written))
 }

@@ -1,7 +1,7 @@
 use voucherify_model::voucherify_model;
 
 #[voucherify_model]
-#[serde(tag = "type")]
+#[serde(untagged)]
 enum Tier {
     Gold,
     Silver,

@@ -1,0 +1,427 @@
+//! Internally tagged unions: `#[serde(tag = "type")]` enums whose variants
+//! have named fields or hold one `#[voucherify_model]` struct, and may
+//! have one `#[voucherify(other)] Other(Map)` variant.
+//!
+//! The fields of a variant with named fields become a hidden struct, which
+//! the struct expansion turns into a model like any other: serde reads a
+//! variant through it, so the field rules are the structs' own. Writing
+//! goes from the enum's borrowed fields, on both paths.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::{parse_quote, DeriveInput, Ident, LitByteStr, Path};
+
+use crate::ast::{Enum, Field, FieldKind, Input, Struct, Variant};
+use crate::attr;
+use crate::ctxt::Ctxt;
+use crate::direct::{self, json_string, wire_name};
+use crate::expand;
+
+/// What a variant of a union holds.
+pub(crate) enum Shape<'a> {
+    /// Named fields, read through the hidden struct `DeriveInput`.
+    Named(Box<DeriveInput>),
+    /// One struct of this type.
+    Held(&'a syn::Type),
+    /// The `other` variant's whole object.
+    Other,
+    /// A unit variant, or a tuple of other than one type: an error.
+    Invalid,
+}
+
+pub(crate) fn shape<'a>(enum_ident: &Ident, variant: &Variant<'a>) -> Shape<'a> {
+    if variant.voucherify.other.is_some() {
+        return Shape::Other;
+    }
+    match &variant.original.fields {
+        syn::Fields::Named(fields) => {
+            let ident = hidden_ident(enum_ident, variant.ident);
+            Shape::Named(Box::new(parse_quote!(struct #ident #fields)))
+        }
+        syn::Fields::Unnamed(fields) if fields.unnamed.len() == 1 => {
+            Shape::Held(&fields.unnamed[0].ty)
+        }
+        _ => Shape::Invalid,
+    }
+}
+
+fn hidden_ident(enum_ident: &Ident, variant: &Ident) -> Ident {
+    format_ident!("__VoucherifyVariant{}{}", enum_ident, variant)
+}
+
+/// The hidden struct of a variant with named fields, read.
+pub(crate) fn hidden_struct<'a>(cx: &mut Ctxt, input: &'a DeriveInput) -> Option<Struct<'a>> {
+    match Input::from_syn(cx, input)? {
+        Input::Struct(item) => Some(item),
+        Input::Enum(_) => None,
+    }
+}
+
+pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
+    let original = item.item.original;
+    let ident = &original.ident;
+    let vis = &original.vis;
+    let Some(tag) = item.tag() else {
+        return TokenStream::new();
+    };
+    let tag_value = tag.value();
+    let private = quote!(#krate::__private);
+    let serde = quote!(#private::serde);
+    let union = quote!(#private::union);
+
+    let names = item.wire_names();
+    let shapes: Vec<Shape> = item
+        .variants
+        .iter()
+        .map(|variant| shape(ident, variant))
+        .collect();
+    // Validation succeeded, so every hidden struct reads without error.
+    let mut cx = Ctxt::default();
+    let hidden: Vec<Option<Struct>> = shapes
+        .iter()
+        .map(|shape| match shape {
+            Shape::Named(input) => hidden_struct(&mut cx, input),
+            _ => None,
+        })
+        .collect();
+    let _ = cx.check();
+
+    let attrs = expand::kept_attrs(&original.attrs, false);
+    let definitions = item.variants.iter().zip(&hidden).map(|(variant, hidden)| {
+        let attrs = expand::kept_attrs(&variant.original.attrs, false);
+        let variant_ident = variant.ident;
+        let fields = match hidden {
+            Some(hidden) => {
+                let fields = hidden.fields.iter().map(|field| {
+                    let attrs = expand::kept_attrs(field.attrs(), false);
+                    let deprecation = expand::deprecation_attrs(field);
+                    let field_vis = &field.original.vis;
+                    let field_ident = field.ident;
+                    let ty = field.ty;
+                    quote!(#(#attrs)* #deprecation #field_vis #field_ident: #ty)
+                });
+                quote!({ #(#fields,)* })
+            }
+            None => {
+                let fields = &variant.original.fields;
+                quote!(#fields)
+            }
+        };
+        quote!(#(#attrs)* #variant_ident #fields)
+    });
+
+    let mut table = Vec::new();
+    let mut expected = Vec::new();
+    let mut serialize_arms = Vec::new();
+    let mut first_arms = Vec::new();
+    let mut buffered_arms = Vec::new();
+    let mut read_arms = Vec::new();
+    let mut write_arms = Vec::new();
+    let mut hidden_items = Vec::new();
+    let mut other = None;
+    for (index, ((variant, names), hidden)) in
+        item.variants.iter().zip(&names).zip(&hidden).enumerate()
+    {
+        let variant_ident = variant.ident;
+        let shape = &shapes[index];
+        let Some(names) = names else {
+            other = Some(variant_ident);
+            serialize_arms.push(quote! {
+                #ident::#variant_ident(__value) => #serde::Serialize::serialize(__value, __serializer)
+            });
+            write_arms.push(quote! {
+                #ident::#variant_ident(__value) => #krate::Json::write_json(__value, __writer)
+            });
+            continue;
+        };
+        let name = &names.name;
+        expected.push(name.clone());
+        for wire in std::iter::once(&names.name).chain(&names.aliases) {
+            table.push(quote!((#wire, #index)));
+        }
+        let object_tag = LitByteStr::new(
+            format!("{{{}:{}", json_string(&tag_value), json_string(name)).as_bytes(),
+            Span::call_site(),
+        );
+        let member_tag = LitByteStr::new(
+            format!(",{}:{}", json_string(&tag_value), json_string(name)).as_bytes(),
+            Span::call_site(),
+        );
+        match (shape, hidden) {
+            (Shape::Held(ty), _) => {
+                serialize_arms.push(quote! {
+                    #ident::#variant_ident(__value) => #serde::Serialize::serialize(
+                        __value,
+                        #union::Tagged::new(__serializer, #tag_value, #name),
+                    )
+                });
+                first_arms.push(quote! {
+                    #index => #union::rest_of_variant::<#ty, __A>(__map).map(#ident::#variant_ident)
+                });
+                buffered_arms.push(quote! {
+                    #index => #union::buffered_variant::<#ty, __A::Error>(__object, &__TAGS)
+                        .map(#ident::#variant_ident)
+                });
+                read_arms.push(quote! {
+                    ::core::option::Option::Some(#index) => #union::read_variant::<#ty>(__text, #tag_value)
+                        .map(#ident::#variant_ident)
+                });
+                write_arms.push(quote! {
+                    #ident::#variant_ident(__value) => #union::write_tagged(__writer, #object_tag, __value)
+                });
+            }
+            (Shape::Named(input), Some(hidden)) => {
+                let hidden_ident = &input.ident;
+                hidden_items.push(expand::expand_struct(hidden, krate));
+                let bindings: Vec<Ident> = (0..hidden.fields.len())
+                    .map(|index| format_ident!("__f{}", index))
+                    .collect();
+                let field_idents: Vec<&Ident> =
+                    hidden.fields.iter().map(|field| field.ident).collect();
+                let pattern = quote!(#ident::#variant_ident { #(#field_idents: #bindings),* });
+                let build = quote! {
+                    |__value: #hidden_ident| #ident::#variant_ident {
+                        #(#field_idents: __value.#field_idents,)*
+                    }
+                };
+                let access = |field: &Field| {
+                    let position = hidden
+                        .fields
+                        .iter()
+                        .position(|other| other.ident == field.ident)
+                        .unwrap_or_default();
+                    let binding = &bindings[position];
+                    quote!(#binding)
+                };
+                let members = serialize_members(&hidden.fields, krate, &access);
+                serialize_arms.push(quote! {
+                    #pattern => {
+                        let mut __map = #serde::Serializer::serialize_map(
+                            __serializer,
+                            ::core::option::Option::None,
+                        )?;
+                        #serde::ser::SerializeMap::serialize_entry(&mut __map, #tag_value, #name)?;
+                        #members
+                        #serde::ser::SerializeMap::end(__map)
+                    }
+                });
+                first_arms.push(quote! {
+                    #index => #union::rest_of_variant::<#hidden_ident, __A>(__map).map(#build)
+                });
+                buffered_arms.push(quote! {
+                    #index => #union::buffered_variant::<#hidden_ident, __A::Error>(__object, &__TAGS)
+                        .map(#build)
+                });
+                read_arms.push(quote! {
+                    ::core::option::Option::Some(#index) => #union::read_variant::<#hidden_ident>(__text, #tag_value)
+                        .map(#build)
+                });
+                let write =
+                    direct::write_fields(&hidden.fields, krate, &access, Some(&member_tag), &[]);
+                write_arms.push(quote! {
+                    #pattern => { #write }
+                });
+            }
+            _ => {}
+        }
+    }
+
+    let has_other = other.is_some();
+    let (first_other, buffered_other, read_other) = match other {
+        Some(other) => (
+            quote!(#union::rest_of_other(__map, &__TAGS, __name).map(#ident::#other)),
+            quote!(::core::result::Result::Ok(#ident::#other(__object))),
+            quote!(::core::option::Option::None => #union::read_other(__text).map(#ident::#other),),
+        ),
+        None => {
+            let never = quote! {{
+                let _ = __name;
+                ::core::result::Result::Err(#serde::de::Error::custom("unknown tag"))
+            }};
+            (
+                never.clone(),
+                quote!({ let _ = __object; #never }),
+                quote!(),
+            )
+        }
+    };
+    let expecting = format!("an object tagged by `{tag_value}`");
+
+    quote! {
+        #(#attrs)*
+        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
+        #vis enum #ident {
+            #(#definitions,)*
+        }
+
+        #[doc(hidden)]
+        #[allow(deprecated, non_camel_case_types, non_snake_case)]
+        const _: () = {
+            #(#hidden_items)*
+
+            const __TAGS: #union::Tags = #union::Tags {
+                key: #tag_value,
+                names: &[#(#table),*],
+                expected: &[#(#expected),*],
+                other: #has_other,
+            };
+
+            #[automatically_derived]
+            impl #serde::Serialize for #ident {
+                fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+                where
+                    __S: #serde::Serializer,
+                {
+                    match self {
+                        #(#serialize_arms,)*
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl<'de> #serde::Deserialize<'de> for #ident {
+                fn deserialize<__D>(__deserializer: __D) -> ::core::result::Result<Self, __D::Error>
+                where
+                    __D: #serde::Deserializer<'de>,
+                {
+                    #serde::Deserializer::deserialize_map(__deserializer, __UnionVisitor)
+                }
+            }
+
+            struct __UnionVisitor;
+
+            impl<'de> #serde::de::Visitor<'de> for __UnionVisitor {
+                type Value = #ident;
+
+                fn expecting(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::fmt::Formatter::write_str(__formatter, #expecting)
+                }
+
+                fn visit_map<__A>(self, mut __map: __A) -> ::core::result::Result<Self::Value, __A::Error>
+                where
+                    __A: #serde::de::MapAccess<'de>,
+                {
+                    match #union::start(&mut __map, &__TAGS)? {
+                        #union::Start::Tag(#union::Tag::Known(__index)) => match __index {
+                            #(#first_arms,)*
+                            _ => ::core::result::Result::Err(#serde::de::Error::custom("unknown tag")),
+                        },
+                        #union::Start::Tag(#union::Tag::Unknown(__name)) => #first_other,
+                        #union::Start::Buffered(__object, #union::Tag::Known(__index)) => match __index {
+                            #(#buffered_arms,)*
+                            _ => ::core::result::Result::Err(#serde::de::Error::custom("unknown tag")),
+                        },
+                        #union::Start::Buffered(__object, #union::Tag::Unknown(__name)) => #buffered_other,
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl #krate::Json for #ident {
+                fn read_json<__I: #private::Input>(
+                    __reader: &mut #private::Reader<'_, __I>,
+                ) -> #private::Fast<Self> {
+                    let __text = #union::object_text(__reader)?;
+                    match #union::find_tag(__text, &__TAGS)? {
+                        #(#read_arms,)*
+                        #read_other
+                        _ => ::core::result::Result::Err(#private::Bail),
+                    }
+                }
+
+                fn write_json(&self, __writer: &mut #private::Writer) -> #private::Fast<()> {
+                    #[allow(unused_imports)]
+                    use #private::{Direct as _, ThroughSerde as _};
+                    match self {
+                        #(#write_arms,)*
+                    }
+                }
+            }
+        };
+    }
+}
+
+/// serde's members of a variant with named fields, after the tag: as the
+/// struct expansion's serde impls write them.
+fn serialize_members(
+    fields: &[Field],
+    krate: &Path,
+    access: &dyn Fn(&Field) -> TokenStream,
+) -> TokenStream {
+    let private = quote!(#krate::__private);
+    let serde = quote!(#private::serde);
+    let names: Vec<String> = fields
+        .iter()
+        .filter(|field| field.voucherify.extra.is_none())
+        .map(wire_name)
+        .collect();
+    let mut members = Vec::new();
+    for (index, field) in fields.iter().enumerate() {
+        let this = access(field);
+        if field.voucherify.extra.is_some() {
+            let (as_map, _) = expand::extra_functions(field, krate);
+            let clash = (!names.is_empty()).then(|| {
+                quote! {
+                    if let #(#names)|* = __key.as_str() {
+                        return ::core::result::Result::Err(#private::union::extra_clash(__key));
+                    }
+                }
+            });
+            members.push(quote! {
+                for (__key, __value) in #as_map(#this) {
+                    #clash
+                    #serde::ser::SerializeMap::serialize_entry(&mut __map, __key, __value)?;
+                }
+            });
+            continue;
+        }
+        if field.serde.has("skip") || field.serde.has("skip_serializing") {
+            continue;
+        }
+        let key = wire_name(field);
+        let function = direct::serialize_with(field).or_else(|| {
+            expand::with_module(field, krate)
+                .and_then(|module| syn::parse_str(&format!("{module}::serialize")).ok())
+        });
+        let value = match function {
+            Some(function) => {
+                let wrapper = format_ident!("__Write{}", index);
+                let ty = field.ty;
+                quote! {{
+                    struct #wrapper<'__a>(&'__a #ty);
+
+                    impl #serde::Serialize for #wrapper<'_> {
+                        fn serialize<__S>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+                        where
+                            __S: #serde::Serializer,
+                        {
+                            #function(self.0, __serializer)
+                        }
+                    }
+
+                    #serde::ser::SerializeMap::serialize_entry(&mut __map, #key, &#wrapper(#this))?;
+                }}
+            }
+            None => quote! {
+                #serde::ser::SerializeMap::serialize_entry(&mut __map, #key, #this)?;
+            },
+        };
+        let condition = match field.serde.get("skip_serializing_if") {
+            Some(attr::SerdeKey {
+                value: Some(path), ..
+            }) => match path.parse::<Path>() {
+                Ok(path) => Some(quote!(!#path(#this))),
+                Err(error) => Some(error.into_compile_error()),
+            },
+            _ if field.kind != FieldKind::Required => {
+                Some(quote!(::core::option::Option::is_some(#this)))
+            }
+            _ => None,
+        };
+        members.push(match condition {
+            Some(condition) => quote!(if #condition { #value }),
+            None => value,
+        });
+    }
+    quote!(#(#members)*)
+}

@@ -1,0 +1,103 @@
+//! Dates inside any nesting of `Option`, `Box`, `Vec` and maps, with and
+//! without `format`, through the direct path and serde alike.
+
+use std::collections::{BTreeMap, HashMap};
+
+use voucherify_model::__hooks::{read_direct, write_direct};
+use voucherify_model::time::macros::{date, datetime};
+use voucherify_model::time::{Date, OffsetDateTime};
+use voucherify_model::voucherify_model;
+
+/// A timestamp under another name, marked with `format`.
+type Stamp = OffsetDateTime;
+
+#[voucherify_model]
+#[derive(Default)]
+struct Schedule {
+    days: Vec<Date>,
+    starts: Option<Vec<OffsetDateTime>>,
+    by_name: BTreeMap<String, OffsetDateTime>,
+    by_region: Option<HashMap<String, Vec<Option<Date>>>>,
+    boxed: Option<Box<OffsetDateTime>>,
+    cleared: Option<Option<Vec<Date>>>,
+    #[voucherify(format = "date-time")]
+    stamps: Option<Vec<Stamp>>,
+    #[voucherify(extra)]
+    extra: voucherify_model::Extra,
+}
+
+const TEXT: &str = r#"{"days":["2024-02-29","2024-03-01"],"starts":["2024-01-02T03:04:05.678Z","2024-01-02T03:04:05.678901Z"],"by_name":{"a":"2022-08-30T06:32:07.380Z"},"by_region":{"eu":["2020-01-01",null]},"boxed":"1999-12-31T23:59:59.000Z","cleared":null,"stamps":["2000-01-01T00:00:00.000Z"],"other":1}"#;
+
+#[test]
+fn dates_at_any_depth_read_and_write_as_the_api_does() {
+    let schedule: Schedule = voucherify_model::from_str(TEXT).unwrap();
+    assert_eq!(
+        schedule.days,
+        [date!(2024 - 02 - 29), date!(2024 - 03 - 01)]
+    );
+    assert_eq!(
+        schedule.starts.as_ref().unwrap()[1],
+        datetime!(2024-01-02 03:04:05.678901 UTC)
+    );
+    assert_eq!(schedule.by_name["a"], datetime!(2022-08-30 06:32:07.38 UTC));
+    assert_eq!(
+        schedule.by_region.as_ref().unwrap()["eu"],
+        [Some(date!(2020 - 01 - 01)), None]
+    );
+    assert_eq!(
+        *schedule.boxed.clone().unwrap(),
+        datetime!(1999-12-31 23:59:59 UTC)
+    );
+    assert_eq!(schedule.cleared, Some(None));
+    assert_eq!(schedule.extra["other"], 1);
+
+    // The direct path takes it, serde agrees, and both write the same text.
+    let direct: Schedule = read_direct(TEXT.as_bytes()).expect("read directly");
+    assert_eq!(direct, schedule);
+    let through_serde: Schedule = serde_json::from_str(TEXT).unwrap();
+    assert_eq!(through_serde, schedule);
+    let written = write_direct(&schedule, Vec::new()).expect("written directly");
+    assert_eq!(String::from_utf8(written).unwrap(), TEXT);
+    assert_eq!(serde_json::to_string(&schedule).unwrap(), TEXT);
+}
+
+#[test]
+fn other_offsets_come_back_in_utc() {
+    let text = r#"{"days":[],"by_name":{"x":"2024-01-02T04:04:05+01:00"}}"#;
+    let schedule: Schedule = voucherify_model::from_str(text).unwrap();
+    assert_eq!(
+        voucherify_model::to_string(&schedule).unwrap(),
+        r#"{"days":[],"by_name":{"x":"2024-01-02T03:04:05.000Z"}}"#
+    );
+    assert_eq!(serde_json::from_str::<Schedule>(text).unwrap(), schedule);
+}
+
+#[test]
+fn a_bad_date_deep_inside_names_its_path() {
+    let error = voucherify_model::from_str::<Schedule>(r#"{"days":["2024-02-30"],"by_name":{}}"#)
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        r#"days[0]: invalid value: string "2024-02-30", expected a date that exists in the calendar at line 1 column 21"#
+    );
+    let error =
+        voucherify_model::from_str::<Schedule>(r#"{"days":[],"by_name":{"a":"yesterday"}}"#)
+            .unwrap_err();
+    assert!(
+        error.to_string().starts_with("by_name.a: invalid value"),
+        "{error}"
+    );
+    let error = voucherify_model::from_str::<Schedule>(
+        r#"{"days":[],"by_name":{},"by_region":{"eu":["2020-01-01"],"eu":[]}}"#,
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("duplicate key `eu`"), "{error}");
+    let error = voucherify_model::from_str::<Schedule>(r#"{"days":[],"by_name":{},"starts":[1]}"#)
+        .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .starts_with("starts[0]: invalid type: integer `1`"),
+        "{error}"
+    );
+}

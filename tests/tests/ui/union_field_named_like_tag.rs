@@ -1,0 +1,12 @@
+use voucherify_model::voucherify_model;
+
+#[voucherify_model]
+#[serde(tag = "type")]
+enum Discount {
+    Amount {
+        amount_off: Option<i64>,
+        r#type: Option<String>,
+    },
+}
+
+fn main() {}

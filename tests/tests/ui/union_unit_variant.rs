@@ -1,0 +1,10 @@
+use voucherify_model::voucherify_model;
+
+#[voucherify_model]
+#[serde(tag = "type")]
+enum Discount {
+    Amount { amount_off: Option<i64> },
+    Free,
+}
+
+fn main() {}

@@ -1,0 +1,308 @@
+//! Internally tagged unions (`#[serde(tag = "type")]` enums), read and
+//! written through the direct path and through serde, which must agree.
+
+use std::fmt::Debug;
+
+use voucherify_model::__hooks::{read_direct, read_direct_text, write_direct};
+use voucherify_model::{Map, Model, Value};
+use voucherify_tests::api::{Discount, DiscountAmount, DiscountUnit, Effect};
+
+/// Reads `text` both ways and checks they agree, and that writing what was
+/// read gives the same bytes both ways. Returns the value, and whether the
+/// direct reader took the document itself.
+fn agree<T: Model + PartialEq + Debug>(text: &str) -> (Result<T, String>, bool) {
+    let ours = voucherify_model::from_str::<T>(text).map_err(|error| error.to_string());
+    let theirs = serde_json::from_str::<T>(text);
+    assert_eq!(ours.as_ref().ok(), theirs.as_ref().ok(), "reading {text}");
+    let direct = read_direct::<T>(text.as_bytes());
+    if let Some(direct) = &direct {
+        assert_eq!(Some(direct), theirs.as_ref().ok(), "direct reading {text}");
+    }
+    assert_eq!(
+        read_direct_text::<T>(text),
+        direct,
+        "direct reading of text {text}"
+    );
+    if let Ok(value) = &theirs {
+        let written = voucherify_model::to_string(value).unwrap();
+        assert_eq!(
+            written,
+            serde_json::to_string(value).unwrap(),
+            "writing {text}"
+        );
+    }
+    (ours, direct.is_some())
+}
+
+/// Reads a document that must be read directly, and must write back as it was.
+fn round_trip<T: Model + PartialEq + Debug>(text: &str) -> T {
+    let (value, direct) = agree::<T>(text);
+    let value = value.unwrap();
+    assert!(direct, "the direct reader gave up on {text}");
+    assert!(
+        write_direct(&value, Vec::new()).is_ok(),
+        "the direct writer gave up on {text}"
+    );
+    assert_eq!(voucherify_model::to_string(&value).unwrap(), text);
+    value
+}
+
+#[test]
+fn a_variant_holding_a_struct() {
+    let text = r#"{"type":"AMOUNT","amount_off":1000.5,"effect":"APPLY_TO_ORDER","tier":"gold"}"#;
+    let discount: Discount = round_trip(text);
+    let Discount::Amount(amount) = &discount else {
+        panic!("not an amount: {discount:?}");
+    };
+    assert_eq!(amount.amount_off, Some(1000.5));
+    // The tag is the union's, not an unknown key of the struct.
+    assert_eq!(amount.extra.keys().collect::<Vec<_>>(), ["tier"]);
+    assert!(amount.extra.as_map().get("type").is_none());
+}
+
+#[test]
+fn a_variant_holding_a_struct_of_no_members() {
+    let discount: Discount = round_trip(r#"{"type":"AMOUNT"}"#);
+    assert_eq!(discount, Discount::Amount(DiscountAmount::default()));
+    let discount: Discount = round_trip(r#"{"type":"UNIT"}"#);
+    assert_eq!(discount, Discount::Unit(DiscountUnit::default()));
+}
+
+#[test]
+fn a_variant_with_named_fields_and_its_own_extra() {
+    let text = r#"{"type":"PERCENT","percent_off":12.5,"amount_limit":600.5,"is_dynamic":false,"new_key":[1,2]}"#;
+    let discount: Discount = round_trip(text);
+    let Discount::Percent {
+        percent_off,
+        amount_limit,
+        is_dynamic,
+        extra,
+        ..
+    } = &discount
+    else {
+        panic!("not a percentage: {discount:?}");
+    };
+    assert_eq!(*percent_off, Some(12.5));
+    assert_eq!(*amount_limit, Some(600.5));
+    assert_eq!(*is_dynamic, Some(false));
+    assert_eq!(extra["new_key"], serde_json::json!([1, 2]));
+    assert_eq!(extra.len(), 1);
+
+    let fixed: Discount = round_trip(r#"{"type":"FIXED","fixed_amount":1999.5}"#);
+    assert_eq!(
+        fixed,
+        Discount::Fixed {
+            fixed_amount: Some(1999.5),
+            fixed_amount_formula: None,
+            effect: None,
+            is_dynamic: None,
+        }
+    );
+}
+
+#[test]
+fn multiple_units_in_the_unit_variant() {
+    let text = r#"{"type":"UNIT","effect":"ADD_MANY_ITEMS","units":[{"unit_off":1.5,"effect":"ADD_NEW_ITEMS","unit_type":"prod_1","product":{"id":"prod_1","name":"Mug"}},{"unit_off":2.5,"unit_type":"sku_1","sku":{"id":"sku_1","source_id":"S1"}}]}"#;
+    let discount: Discount = round_trip(text);
+    let Discount::Unit(unit) = &discount else {
+        panic!("not a unit discount: {discount:?}");
+    };
+    let units = unit.units.as_ref().unwrap();
+    assert_eq!(units.len(), 2);
+    assert_eq!(
+        units[0].product.as_ref().unwrap().name.as_deref(),
+        Some("Mug")
+    );
+    assert_eq!(
+        units[1].sku.as_ref().unwrap().source_id.as_deref(),
+        Some("S1")
+    );
+}
+
+#[test]
+fn an_unknown_tag_is_kept_whole_and_written_back() {
+    // Keys in the order a `Map` keeps them.
+    let text = r#"{"type":"SHIPPING","value":500,"zone":{"a":null}}"#;
+    let discount: Discount = round_trip(text);
+    let Discount::Other(object) = &discount else {
+        panic!("not kept whole: {discount:?}");
+    };
+    assert_eq!(object["type"], "SHIPPING");
+    assert_eq!(object["value"], 500);
+    assert_eq!(object.len(), 3);
+}
+
+#[test]
+fn the_tag_need_not_come_first() {
+    // Read through serde, which reads the whole object before choosing,
+    // and written back with the tag first.
+    let (discount, direct) = agree::<Discount>(r#"{"amount_off":1000.5,"type":"AMOUNT","x":true}"#);
+    assert!(!direct);
+    let discount = discount.unwrap();
+    assert_eq!(
+        voucherify_model::to_string(&discount).unwrap(),
+        r#"{"type":"AMOUNT","amount_off":1000.5,"x":true}"#
+    );
+    let (other, _) = agree::<Discount>(r#"{"b":1,"type":"NEW","a":2}"#);
+    let Discount::Other(object) = other.unwrap() else {
+        panic!("an unknown tag not kept");
+    };
+    assert_eq!(object["type"], "NEW");
+    assert_eq!(object.len(), 3);
+}
+
+#[test]
+fn unknown_tags_without_other_are_errors_naming_the_known_ones() {
+    let (result, _) = agree::<Effect>(r#"{"kind":"shipping"}"#);
+    assert_eq!(
+        result.unwrap_err(),
+        "kind: unknown variant `shipping`, expected `order` or `items` at line 1 column 18"
+    );
+    let (result, _) = agree::<Effect>(r#"{"ids":[],"kind":"shipping"}"#);
+    assert_eq!(
+        result.unwrap_err(),
+        ".: unknown variant `shipping`, expected `order` or `items` at line 1 column 28"
+    );
+    let (result, _) = agree::<Effect>(r#"{"ids":[]}"#);
+    assert_eq!(
+        result.unwrap_err(),
+        ".: missing field `kind` at line 1 column 10"
+    );
+    let (result, _) = agree::<Effect>(r#"{"kind":3}"#);
+    assert_eq!(
+        result.unwrap_err(),
+        "kind: invalid type: integer `3`, expected a string tag at line 1 column 9"
+    );
+    let (result, _) = agree::<Effect>(r#""order""#);
+    assert_eq!(
+        result.unwrap_err(),
+        r#".: invalid type: string "order", expected an object tagged by `kind` at line 1 column 7"#
+    );
+}
+
+#[test]
+fn renamed_and_aliased_tags_and_dates_in_variants() {
+    let effect: Effect = round_trip(r#"{"kind":"order","at":"2024-01-02T03:04:05.678Z"}"#);
+    let Effect::Order { at } = effect else {
+        panic!("not an order effect");
+    };
+    assert_eq!(at.year(), 2024);
+    let (aliased, _) = agree::<Effect>(r#"{"kind":"ORDER","at":"2024-01-02T04:04:05.678+01:00"}"#);
+    assert_eq!(aliased.unwrap(), effect);
+    let items: Effect = round_trip(r#"{"kind":"items","ids":["a"]}"#);
+    assert_eq!(
+        items,
+        Effect::Items {
+            ids: vec!["a".to_owned()],
+            at: None
+        }
+    );
+}
+
+#[test]
+fn errors_inside_a_variant_name_their_path() {
+    let (result, _) = agree::<Effect>(r#"{"kind":"items","ids":[1]}"#);
+    assert_eq!(
+        result.unwrap_err(),
+        "ids[0]: invalid type: integer `1`, expected a string at line 1 column 24"
+    );
+    let (result, _) = agree::<Effect>(r#"{"kind":"order"}"#);
+    assert_eq!(
+        result.unwrap_err(),
+        ".: missing field `at` at line 1 column 16"
+    );
+    let (result, _) = agree::<Discount>(r#"{"amount_off":"ten","type":"AMOUNT"}"#);
+    assert_eq!(
+        result.unwrap_err(),
+        r#".: amount_off: invalid type: string "ten", expected f64 at line 1 column 36"#
+    );
+}
+
+#[test]
+fn unions_in_collections_and_through_the_model_bound() {
+    let text = r#"[{"type":"AMOUNT","amount_off":1.5},{"type":"FIXED"},{"type":"X"}]"#;
+    let discounts: Vec<Discount> = round_trip(text);
+    assert_eq!(discounts.len(), 3);
+    let loaded: Vec<Discount> = voucherify_tests::load(text).unwrap();
+    assert_eq!(loaded, discounts);
+}
+
+#[test]
+fn a_hand_built_other_is_written_as_it_is() {
+    let mut object = Map::new();
+    object.insert("type".to_owned(), Value::from("NEW"));
+    object.insert("x".to_owned(), Value::from(1));
+    let discount = Discount::Other(object);
+    assert_eq!(
+        voucherify_model::to_string(&discount).unwrap(),
+        r#"{"type":"NEW","x":1}"#
+    );
+    assert_eq!(
+        serde_json::to_string(&discount).unwrap(),
+        r#"{"type":"NEW","x":1}"#
+    );
+}
+
+mod generated {
+    use proptest::prelude::*;
+    use voucherify_tests::api::{Discount, Effect};
+
+    use super::agree;
+
+    /// A member of a discount object, well-formed or not.
+    fn member() -> impl Strategy<Value = String> {
+        let tag = prop_oneof![
+            Just("\"AMOUNT\""),
+            Just("\"PERCENT\""),
+            Just("\"UNIT\""),
+            Just("\"FIXED\""),
+            Just("\"SHIPPING\""),
+            Just("\"AM\\u004fUNT\""),
+            Just("1"),
+            Just("null"),
+        ];
+        let number = prop_oneof![
+            Just("1500"),
+            Just("12.5"),
+            Just("-1"),
+            Just("\"ten\""),
+            Just("null"),
+            Just("1e400"),
+        ];
+        let any = prop_oneof![
+            Just("[1,{\"a\":null}]"),
+            Just("{}"),
+            Just("\"x\""),
+            Just("true"),
+        ];
+        prop_oneof![
+            tag.prop_map(|value| format!("\"type\":{value}")),
+            number
+                .clone()
+                .prop_map(|value| format!("\"amount_off\":{value}")),
+            number
+                .clone()
+                .prop_map(|value| format!("\"percent_off\":{value}")),
+            number.prop_map(|value| format!("\"fixed_amount\":{value}")),
+            Just("\"effect\":\"APPLY_TO_ORDER\"".to_owned()),
+            Just("\"units\":[{\"unit_off\":1.5,\"product\":{\"id\":\"p\"}}]".to_owned()),
+            Just("\"units\":[{\"unit_off\":[]}]".to_owned()),
+            any.prop_map(|value| format!("\"extra_key\":{value}")),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        /// Members in any order, repeated or missing, of any kind: the
+        /// direct path and serde agree on every document.
+        #[test]
+        fn discounts_agree_on_every_document(members in proptest::collection::vec(member(), 0..6)) {
+            let text = format!("{{{}}}", members.join(","));
+            let _ = agree::<Discount>(&text);
+            let _ = agree::<Vec<Discount>>(&format!("[{text},{text}]"));
+            let effect = text.replace("\"type\"", "\"kind\"").replace("AMOUNT", "order");
+            let _ = agree::<Effect>(&effect);
+        }
+    }
+}
