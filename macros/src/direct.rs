@@ -199,27 +199,22 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
         let names = read_names(field);
         quote!(#names => #index,)
     });
-    let read_arms =
-        read_fields
-            .iter()
-            .zip(&read_places)
-            .enumerate()
-            .map(|(index, (field, place))| {
-                let slot = format_ident!("__field{}", index);
-                let value = read_value(field, krate);
-                let note = place.map(nulls::read_note);
-                quote! {
-                    #index => {
-                        // serde refuses a field given twice.
-                        if #slot.is_some() {
-                            return ::core::result::Result::Err(#private::Bail);
-                        }
-                        let __value = #value;
-                        #note
-                        #slot = ::core::option::Option::Some(__value);
-                    }
+    let read_arms = read_fields.iter().enumerate().map(|(index, field)| {
+        let slot = format_ident!("__field{}", index);
+        let value = read_value(field, krate);
+        let note = read_places[index].map(nulls::read_note);
+        quote! {
+            #index => {
+                // serde refuses a field given twice.
+                if #slot.is_some() {
+                    return ::core::result::Result::Err(#private::Bail);
                 }
-            });
+                let __value = #value;
+                #note
+                #slot = ::core::option::Option::Some(__value);
+            }
+        }
+    });
     let count = read_fields.len();
     let unknown = match extra {
         Some(_) => quote! {

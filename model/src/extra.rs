@@ -48,6 +48,23 @@ use crate::Map;
 /// assert!(extra.is_empty());
 /// extra.insert("since".into(), 2019.into());
 /// assert_eq!(extra.len(), 1);
+///
+/// // A `null` is kept by the struct, not as an entry.
+/// let text = r#"{"id":"c1","name":null,"tier":"gold"}"#;
+/// let mut customer: CustomersCreateResponseBody = voucherify_model::from_str(text)?;
+/// assert_eq!(customer.name, None);
+/// assert_eq!(customer.extra.len(), 1);
+/// assert_eq!(voucherify_model::to_string(&customer)?, text);
+/// customer.name = Some("Bob".into());
+/// assert_eq!(voucherify_model::to_string(&customer)?, r#"{"id":"c1","name":"Bob","tier":"gold"}"#);
+/// // Equal to the same customer built without the null.
+/// let built = CustomersCreateResponseBody {
+///     id: Some("c1".into()),
+///     name: Some("Bob".into()),
+///     extra: [("tier".to_owned(), "gold".into())].into_iter().collect(),
+///     ..Default::default()
+/// };
+/// assert_eq!(customer, built);
 /// # Ok::<(), voucherify_model::Error>(())
 /// ```
 #[derive(Clone, Default)]

@@ -35,8 +35,26 @@
 //! `POST v1/customers`, and under other names from the get and update
 //! endpoints and inside lists ([`CustomersListResponseBody`]). Amounts are
 //! `i64` cents, timestamps are [`time::OffsetDateTime`], birthdates are
-//! [`time::Date`]. Every struct keeps the keys it does not know in its
-//! `extra` map, so a document read and written again loses nothing.
+//! [`time::Date`]. Every struct keeps the keys it does not know, and which
+//! of its fields were `null`, in its `extra` field, so a document read and
+//! written again loses nothing (below).
+//!
+//! Every field of a response model is an `Option`: **a response model
+//! refuses a document only for a value of the wrong kind, never for a
+//! missing key or a `null`**, even where the specification calls the field
+//! required, so that one odd record never makes a whole list unreadable.
+//!
+//! ```
+//! use voucherify_model::CustomersListResponseBody;
+//!
+//! let list: CustomersListResponseBody = voucherify_model::from_str(
+//!     r#"{"customers":[{"summary":{"orders":null}},{"referrals":{"campaigns":[{"date":null}]}}]}"#,
+//! )?;
+//! assert_eq!(list.customers.map(|customers| customers.len()), Some(2));
+//! let error = voucherify_model::from_str::<CustomersListResponseBody>(r#"{"customers":[{"id":7}]}"#);
+//! assert_eq!(error.unwrap_err().path(), "customers[0].id");
+//! # Ok::<(), voucherify_model::Error>(())
+//! ```
 //!
 //! # The customers API, both ways
 //!
@@ -134,9 +152,12 @@
 //!
 //! # What a round trip keeps
 //!
-//! Reading a document and writing it back keeps every key and value, with
-//! keys whose value is `null` left out where the field is an `Option`, and
-//! these changes of form, which keep the meaning:
+//! Reading a document with the customer models and writing it back gives
+//! the same JSON: every key, every value and every `null`, known keys in
+//! the models' order (the API's), unknown keys after them in the order
+//! read, metadata and loyalty campaigns in the order read. A compact
+//! response as the API sends it comes back byte for byte. What changes
+//! keeps the meaning:
 //!
 //! - timestamps are written in UTC with milliseconds (or finer, when the
 //!   value has it); a leap second (`23:59:60`), which `time` cannot hold,
@@ -144,11 +165,31 @@
 //! - numbers in metadata and unknown values go through `serde_json`'s
 //!   `Number`: `1E2` comes back as `100.0`, and an integer beyond the 64-bit
 //!   range, or a decimal finer than `f64`, is rounded to the nearest `f64`;
+//! - white space is not kept, and strings are written with serde_json's
+//!   escapes (`"\u0041"` comes back as `"A"`);
+//! - an unknown key that came before a known one is written after the
+//!   known fields;
 //! - an `object` of `Other("customer")`, built by hand, reads back as
 //!   `Customer`.
 //!
 //! A key repeated in one object is refused, at any depth, rather than one
 //! copy being dropped.
+//!
+//! `null` is kept by the struct that holds it: an `Option` field read as
+//! `null` is written back as `null` while it stays `None` (set it to `Some`
+//! and its value is written), when the struct's `extra` field is an
+//! [`Extra`], which holds that record beside the unknown keys. A struct
+//! whose `extra` field is a [`Map`] keeps unknown keys only, and one without
+//! an `extra` field keeps neither: both leave out the fields read as
+//! `null`, and the latter drops unknown keys. `PartialEq` compares values,
+//! not their form: a field read as `null` equals one left out (both are
+//! `None`), and maps are equal in any key order, so a value and its round
+//! trip always compare equal; compare the written JSON where the form
+//! matters.
+//!
+//! Key order rests on serde_json's `preserve_order` feature, which this
+//! crate turns on: in a build that uses it, every crate's
+//! `serde_json::Map` keeps insertion order (see the README).
 //!
 //! # `#[voucherify_model]` on your own types
 //!
@@ -161,13 +202,13 @@
 //!
 //! | field | reading | writing |
 //! |---|---|---|
-//! | `Option<T>` | absent or `null` → `None` | `None` is left out |
+//! | `Option<T>` | absent or `null` → `None` | `None` is left out, or written as `null` if it was read so (with an [`Extra`]) |
 //! | `Option<Option<T>>` | absent → `None`, `null` → `Some(None)` | `None` left out, `Some(None)` → `null` |
 //! | any other type | required: a missing key is an error naming it | always written |
 //! | `OffsetDateTime` (at any depth of `Option`, `Vec`, `Box`, `BTreeMap`/`HashMap<String, _>`) | any RFC 3339 timestamp | UTC with milliseconds: `2022-08-30T06:32:07.380Z` |
 //! | `Date` (likewise) | `YYYY-MM-DD` | `YYYY-MM-DD` |
 //! | `&'a str`, `Cow<'a, str>` | borrowed from the input (a `Cow` owns a string that has an escape; a `&str` refuses it) | as a string |
-//! | `#[voucherify(extra)]` [`Extra`] or [`Map`] | every unknown key | written after the known fields |
+//! | `#[voucherify(extra)]` [`Extra`] or [`Map`] | every unknown key (and, in an `Extra`, which fields were `null`) | written after the known fields |
 //!
 //! Field attributes: `#[voucherify(extra)]` (its values print as
 //! `<redacted>` in `Debug`, its keys show), `#[voucherify(redact)]` (the
