@@ -1,5 +1,6 @@
 //! Arbitrary bytes through `from_slice` for the customer and the list
-//! models, and for a tagged union with dates nested in containers. Whatever reads must write, and read back equal and written the
+//! models, for a tagged union with dates nested in containers, and for a
+//! model that borrows from the input. Whatever reads must write, and read back equal and written the
 //! same; whatever fails must say where. The direct reader and writer must
 //! agree with serde_json going through the serde impls.
 
@@ -103,6 +104,20 @@ mod union {
     }
 }
 
+/// A model whose strings borrow from the input.
+mod borrowed {
+    use std::borrow::Cow;
+
+    use voucherify_model::voucherify_model;
+
+    #[voucherify_model]
+    pub struct CodeRef<'a> {
+        pub code: &'a str,
+        pub name: Cow<'a, str>,
+        pub campaign: Option<&'a str>,
+    }
+}
+
 fuzz_target!(|bytes: &[u8]| {
     {
         check!(CustomersCreateResponseBody, bytes);
@@ -115,6 +130,9 @@ fuzz_target!(|bytes: &[u8]| {
     }
     {
         check!(union::Voucher, bytes);
+    }
+    {
+        check!(borrowed::CodeRef<'_>, bytes);
     }
 });
 

@@ -31,8 +31,30 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
     let ident = &original.ident;
     let json = quote!(#krate::Json);
     let redacted_at = redacted_at(item, krate);
+    let private = quote!(#krate::__private);
     if !followed(item) {
         let (impl_generics, ty_generics, where_clause) = original.generics.split_for_impl();
+        if original.generics.params.is_empty() {
+            // An owned model whose serde attributes this file does not
+            // follow: serde reads and writes it, from its own text, so that
+            // a document holding it still takes the direct path elsewhere.
+            return quote! {
+                #[automatically_derived]
+                impl #json for #ident {
+                    #redacted_at
+
+                    fn read_json<__I: #private::Input>(
+                        __reader: &mut #private::Reader<'_, __I>,
+                    ) -> #private::Fast<Self> {
+                        #private::through_serde(__reader)
+                    }
+
+                    fn write_json(&self, __writer: &mut #private::Writer) -> #private::Fast<()> {
+                        __writer.serde(self)
+                    }
+                }
+            };
+        }
         return quote! {
             #[automatically_derived]
             impl #impl_generics #json for #ident #ty_generics #where_clause {
@@ -40,7 +62,6 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
             }
         };
     }
-    let private = quote!(#krate::__private);
     let read = read_struct(item, krate);
     let write = write_struct(item, krate);
     quote! {

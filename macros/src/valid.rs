@@ -61,6 +61,29 @@ pub(crate) fn check_struct(cx: &mut Ctxt, item: &Struct) {
     let mut extra_field = None;
     for field in &item.fields {
         let v = &field.voucherify;
+        // Values the generated code names as paths: checked here once, so
+        // that the generators may take them as read.
+        for name in [
+            "default",
+            "skip_serializing_if",
+            "with",
+            "serialize_with",
+            "deserialize_with",
+        ] {
+            let Some(value) = field.serde.get(name).and_then(|key| key.value.as_ref()) else {
+                continue;
+            };
+            if value.parse::<syn::Path>().is_err() {
+                cx.error_spanned_by(
+                    value,
+                    format_args!(
+                        "`{name}` takes the path of a {}, such as \"crate::module::{}\"",
+                        if name == "with" { "module" } else { "function" },
+                        if name == "with" { "format" } else { "function" },
+                    ),
+                );
+            }
+        }
         if let Some(other) = &v.other {
             cx.error_spanned_by(
                 other,

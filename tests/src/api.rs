@@ -161,6 +161,9 @@ pub enum Effect {
         ids: Vec<String>,
         /// When it took effect, if known.
         at: Option<OffsetDateTime>,
+        /// The items' ids, as an older version sent them.
+        #[voucherify(deprecated = "use `ids`")]
+        item_ids: Option<Vec<String>>,
     },
 }
 

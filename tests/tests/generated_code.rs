@@ -116,3 +116,46 @@ fn struct_of_extra_alone_keeps_every_key() {
     assert_eq!(voucherify_model::to_string(&value).unwrap(), text);
     assert_eq!(serde_json::to_string(&value).unwrap(), text);
 }
+
+/// A model whose serde attributes the direct reader does not follow.
+#[voucherify_model::voucherify_model]
+#[serde(rename_all = "camelCase")]
+struct Camel {
+    first_name: Option<String>,
+    loyalty_points: i64,
+}
+
+/// A model holding it, which the direct reader does follow.
+#[voucherify_model::voucherify_model]
+struct Holder {
+    id: String,
+    camel: Option<Camel>,
+    camels: Vec<Camel>,
+    #[voucherify(extra)]
+    extra: voucherify_model::Extra,
+}
+
+#[test]
+fn a_nested_model_the_direct_reader_does_not_follow_goes_through_serde_alone() {
+    use voucherify_model::__hooks::{read_direct, write_direct};
+
+    let text = r#"{"id":"h1","camel":{"firstName":"Al","loyaltyPoints":3},"camels":[{"loyaltyPoints":1}],"x":true}"#;
+    // The holder is read and written directly, its `Camel`s by serde.
+    let holder: Holder = read_direct(text.as_bytes()).expect("read directly");
+    let camel = holder.camel.as_ref().unwrap();
+    assert_eq!(camel.first_name.as_deref(), Some("Al"));
+    assert_eq!(camel.loyalty_points, 3);
+    assert_eq!(holder.extra["x"], true);
+    let written = write_direct(&holder, Vec::new()).expect("written directly");
+    assert_eq!(String::from_utf8(written).unwrap(), text);
+    assert_eq!(serde_json::from_str::<Holder>(text).unwrap(), holder);
+
+    // A mistake inside still names its path.
+    let error =
+        voucherify_model::from_str::<Holder>(r#"{"id":"h1","camels":[{"loyaltyPoints":"3"}]}"#)
+            .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        r#"camels[0].loyaltyPoints: invalid type: string "3", expected i64 at line 1 column 41"#
+    );
+}

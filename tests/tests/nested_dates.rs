@@ -101,3 +101,63 @@ fn a_bad_date_deep_inside_names_its_path() {
         "{error}"
     );
 }
+
+mod generated {
+    use proptest::prelude::*;
+
+    use super::Schedule;
+
+    /// A member of a schedule, well-formed or not.
+    fn member() -> impl Strategy<Value = String> {
+        let date = prop_oneof![
+            Just("\"2024-02-29\""),
+            Just("\"2023-02-29\""),
+            Just("\"2024-1-01\""),
+            Just("null"),
+            Just("7"),
+        ];
+        let stamp = prop_oneof![
+            Just("\"2024-01-02T03:04:05Z\""),
+            Just("\"2024-01-02T03:04:05.123456789+05:30\""),
+            Just("\"2024-01-02 03:04:05Z\""),
+            Just("\"1985-04-12T23:20:50.52Z\""),
+            Just("null"),
+        ];
+        (date, stamp).prop_flat_map(|(date, stamp)| {
+            prop_oneof![
+                Just(format!("\"days\":[{date},{date}]")),
+                Just(format!("\"starts\":[{stamp}]")),
+                Just("\"starts\":null".to_owned()),
+                Just(format!("\"by_name\":{{\"a\":{stamp},\"b\":{stamp}}}")),
+                Just(format!("\"by_name\":{{\"a\":{stamp},\"a\":{stamp}}}")),
+                Just(format!("\"by_region\":{{\"eu\":[{date}],\"us\":[]}}")),
+                Just(format!("\"boxed\":{stamp}")),
+                Just(format!("\"cleared\":[{date}]")),
+                Just("\"cleared\":null".to_owned()),
+                Just(format!("\"stamps\":[{stamp},{stamp}]")),
+                Just("\"unknown\":[1,{\"x\":null}]".to_owned()),
+            ]
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1500))]
+
+        /// Any mix of members: `from_str` (the direct path first) and serde
+        /// give the same value or both fail, and what reads writes the
+        /// same bytes both ways and reads back equal.
+        #[test]
+        fn both_paths_agree(members in proptest::collection::vec(member(), 0..7)) {
+            let text = format!("{{{}}}", members.join(","));
+            let ours = voucherify_model::from_str::<Schedule>(&text);
+            let theirs = serde_json::from_str::<Schedule>(&text);
+            prop_assert_eq!(ours.as_ref().ok(), theirs.as_ref().ok(), "reading {}", text);
+            if let Ok(value) = ours {
+                let written = voucherify_model::to_string(&value).unwrap();
+                prop_assert_eq!(&written, &serde_json::to_string(&value).unwrap());
+                let again: Schedule = voucherify_model::from_str(&written).unwrap();
+                prop_assert_eq!(again, value);
+            }
+        }
+    }
+}

@@ -190,13 +190,21 @@ fn renamed_and_aliased_tags_and_dates_in_variants() {
     let (aliased, _) = agree::<Effect>(r#"{"kind":"ORDER","at":"2024-01-02T04:04:05.678+01:00"}"#);
     assert_eq!(aliased.unwrap(), effect);
     let items: Effect = round_trip(r#"{"kind":"items","ids":["a"]}"#);
-    assert_eq!(
-        items,
-        Effect::Items {
-            ids: vec!["a".to_owned()],
-            at: None
-        }
-    );
+    #[allow(deprecated)]
+    let expected = Effect::Items {
+        ids: vec!["a".to_owned()],
+        at: None,
+        item_ids: None,
+    };
+    assert_eq!(items, expected);
+    // A deprecated field of a variant reads and writes like any other.
+    let legacy: Effect = round_trip(r#"{"kind":"items","ids":[],"item_ids":["b"]}"#);
+    #[allow(deprecated)]
+    let Effect::Items { item_ids, .. } = legacy
+    else {
+        panic!("not an items effect");
+    };
+    assert_eq!(item_ids, Some(vec!["b".to_owned()]));
 }
 
 #[test]

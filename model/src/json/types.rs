@@ -20,9 +20,11 @@ use crate::{Map, Value};
 /// [`IndexMap<String, _>`](indexmap::IndexMap), [`Map`],
 /// [`Value`] and [`Extra`](crate::Extra).
 ///
-/// A generic model, or one with serde attributes the generated reader does
-/// not follow (`flatten`, `rename_all` on a struct, fields under `#[cfg]`,
-/// among others), gets an empty impl instead. So can any other serde type:
+/// A model with serde attributes the generated reader does not follow
+/// (`flatten`, `rename_all` on a struct, fields under `#[cfg]`, among
+/// others) gets an impl that hands its own value to serde_json, so that a
+/// document holding it is still read directly around it. A generic or
+/// borrowing model gets an empty impl instead. So can any other serde type:
 /// an empty impl reads and writes it through serde_json, with the same
 /// results, only without the generated reader's speed.
 ///
