@@ -1,6 +1,7 @@
-//! The models through a serde format that is not JSON, and not human
-//! readable: CBOR, by ciborium. The types promise "any serde format"; here
-//! the unknown-key capture and the date formats are held to it, and the
+//! The models through serde deserializers other than serde_json's reader
+//! of text: mostly a format that is not human-readable, CBOR by ciborium,
+//! and also serde_json's own `Value`. The types promise "any serde format";
+//! here the unknown-key capture and the date formats are held to it, and the
 //! wrappers that route unknown keys are checked to pass on what the format
 //! says of itself (`is_human_readable`), which serde's own types, such as
 //! addresses, read and write differently by.
@@ -211,4 +212,54 @@ fn a_model_read_and_written_as_an_address_follows_the_format() {
     // Each reader takes only its own format's form.
     assert!(serde_json::from_str::<Host>("[192,168,1,20]").is_err());
     assert!(from_cbor::<Host>(&to_cbor(&"192.168.1.20")).is_err());
+}
+
+#[test]
+fn a_long_unknown_string_in_cbor_is_kept() {
+    // ciborium hands over a string longer than its 4 KiB scratch buffer as
+    // an owned `String`, not a borrowed `&str`.
+    let long = "voucher ".repeat(1000);
+    let mut extra = Map::new();
+    extra.insert("note".to_owned(), json!(long));
+    extra.insert("short".to_owned(), json!("gold"));
+    let customer = CustomersCreateResponseBody {
+        extra: extra.into(),
+        ..Default::default()
+    };
+    let back: CustomersCreateResponseBody = from_cbor(&to_cbor(&customer)).unwrap();
+    assert_eq!(back.extra["note"], json!(long));
+    assert_eq!(back.extra["short"], json!("gold"));
+}
+
+#[test]
+fn a_model_reads_from_a_json_value() {
+    // `Value` hands its strings over owned, and `null` as a unit.
+    let value = json!({
+        "id": "c1",
+        "metadata": {"plan": "pro", "seats": 3, "trial": null},
+        "tier": "gold",
+        "cancelled_at": null,
+        "flags": ["a", null, 2.5],
+    });
+    let customer: CustomersCreateResponseBody = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(customer.id.as_deref(), Some("c1"));
+    assert_eq!(customer.extra["tier"], json!("gold"));
+    assert_eq!(customer.extra["cancelled_at"], json!(null));
+    assert_eq!(customer.extra["flags"], json!(["a", null, 2.5]));
+    assert_eq!(serde_json::to_value(&customer).unwrap(), value);
+}
+
+#[test]
+fn an_unknown_value_json_cannot_hold_is_refused_with_what_was_expected() {
+    // A CBOR byte string under an unknown key: JSON has no bytes.
+    let cbor = [
+        0xa1, // map of 1
+        0x64, b't', b'i', b'e', b'r', // "tier"
+        0x42, 0x01, 0x02, // h'0102'
+    ];
+    let error = from_cbor::<CustomersCreateResponseBody>(&cbor).unwrap_err();
+    assert!(
+        error.contains("invalid type: byte array, expected any JSON value"),
+        "{error}"
+    );
 }
