@@ -8,9 +8,11 @@
 
 use std::net::Ipv4Addr;
 
-use serde::de::DeserializeOwned;
+use serde::de::value::MapDeserializer;
+use serde::de::{DeserializeOwned, IntoDeserializer};
+use serde::Deserialize;
 use serde::Serialize;
-use serde_json::json;
+use serde_json::{json, Value};
 use voucherify_model::{
     voucherify_model, CustomersCreateResponseBody, CustomersListResponseBody, Map,
 };
@@ -262,4 +264,53 @@ fn an_unknown_value_json_cannot_hold_is_refused_with_what_was_expected() {
         error.contains("invalid type: byte array, expected any JSON value"),
         "{error}"
     );
+}
+
+/// A value as a format that marks every value present as optional hands
+/// it over: through `visit_some`, as RON's `Some(..)` or a format with
+/// explicit optional values does.
+struct Present(Value);
+
+impl<'de> serde::Deserializer<'de> for Present {
+    type Error = serde_json::Error;
+
+    fn deserialize_any<V>(self, visitor: V) -> Result<V::Value, Self::Error>
+    where
+        V: serde::de::Visitor<'de>,
+    {
+        visitor.visit_some(self.0)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+impl<'de> IntoDeserializer<'de, serde_json::Error> for Present {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
+    }
+}
+
+#[test]
+fn an_unknown_value_marked_present_is_kept() {
+    let entries = vec![
+        ("id", Present(json!("c1"))),
+        ("tier", Present(json!({"name": "gold", "since": 2019}))),
+        ("flags", Present(json!(["a", 1]))),
+    ];
+    let customer = CustomersCreateResponseBody::deserialize(
+        MapDeserializer::<_, serde_json::Error>::new(entries.into_iter()),
+    )
+    .unwrap();
+    assert_eq!(customer.id.as_deref(), Some("c1"));
+    assert_eq!(
+        customer.extra["tier"],
+        json!({"name": "gold", "since": 2019})
+    );
+    assert_eq!(customer.extra["flags"], json!(["a", 1]));
 }
