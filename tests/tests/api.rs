@@ -280,3 +280,20 @@ fn error_accessors_of_a_read_failure() {
     let error = voucherify_model::from_str::<CustomersCreateResponseBody>("{id}").unwrap_err();
     assert_eq!(error.classify(), Category::Syntax);
 }
+
+#[test]
+fn a_map_field_of_the_wrong_kind_says_an_object_was_expected() {
+    for (json, message) in [
+        (
+            r#"{"loyalty":{"campaigns":"gold"}}"#,
+            "loyalty.campaigns: invalid type: string \"gold\", expected a JSON object at line 1 column 30",
+        ),
+        (
+            r#"{"metadata":[1]}"#,
+            "metadata: invalid type: sequence, expected a JSON object at line 1 column 12",
+        ),
+    ] {
+        let error = voucherify_model::from_str::<CustomersCreateResponseBody>(json).unwrap_err();
+        assert_eq!(error.to_string(), message, "{json}");
+    }
+}
