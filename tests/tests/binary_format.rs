@@ -314,3 +314,22 @@ fn an_unknown_value_marked_present_is_kept() {
     );
     assert_eq!(customer.extra["flags"], json!(["a", 1]));
 }
+
+#[test]
+fn a_flat_map_of_strings_is_refused_where_an_object_belongs() {
+    // serde's own value deserializers, as flat key-value formats use them:
+    // a string where metadata, an object, belongs.
+    for key in ["metadata", "system_metadata"] {
+        let entries = vec![(key, "plan=pro")];
+        let error = CustomersCreateResponseBody::deserialize(MapDeserializer::<
+            _,
+            serde::de::value::Error,
+        >::new(entries.into_iter()))
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            r#"invalid type: string "plan=pro", expected a JSON object or null"#,
+            "{key}"
+        );
+    }
+}
