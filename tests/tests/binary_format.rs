@@ -8,7 +8,7 @@
 
 use std::net::Ipv4Addr;
 
-use serde::de::value::MapDeserializer;
+use serde::de::value::{BorrowedBytesDeserializer, MapDeserializer};
 use serde::de::{DeserializeOwned, IntoDeserializer};
 use serde::Deserialize;
 use serde::Serialize;
@@ -332,4 +332,49 @@ fn a_flat_map_of_strings_is_refused_where_an_object_belongs() {
             "{key}"
         );
     }
+}
+
+#[test]
+fn keys_given_as_bytes_in_cbor_are_read_as_their_text() {
+    // {h'6964': "c1", h'74696572': "gold"}: ciborium hands such keys over as
+    // bytes; serde matches field names against them, and an unknown one is
+    // kept under its text.
+    let cbor = [
+        0xa2, // map of 2
+        0x42, b'i', b'd', 0x62, b'c', b'1', // h'6964': "c1"
+        0x44, b't', b'i', b'e', b'r', 0x64, b'g', b'o', b'l', b'd', // h'74696572': "gold"
+    ];
+    let customer: CustomersCreateResponseBody = from_cbor(&cbor).unwrap();
+    assert_eq!(customer.id.as_deref(), Some("c1"));
+    assert_eq!(customer.extra["tier"], json!("gold"));
+    assert_eq!(customer.extra.len(), 1);
+}
+
+#[test]
+fn keys_borrowed_as_bytes_are_read_as_their_text() {
+    // Keys lent from the input as bytes, which a format reading from a
+    // slice may do.
+    let input = *b"idtier";
+    let key = |bytes| BorrowedBytesDeserializer::<serde_json::Error>::new(bytes);
+    let entries = vec![
+        (key(&input[..2]), Present(json!("c1"))),
+        (key(&input[2..]), Present(json!("gold"))),
+    ];
+    let customer =
+        CustomersCreateResponseBody::deserialize(MapDeserializer::new(entries.into_iter()))
+            .unwrap();
+    assert_eq!(customer.id.as_deref(), Some("c1"));
+    assert_eq!(customer.extra["tier"], json!("gold"));
+    assert_eq!(customer.extra.len(), 1);
+}
+
+#[test]
+fn a_key_of_another_kind_is_refused_with_what_was_expected() {
+    // {true: 1}: a map key that is neither text nor bytes nor an index.
+    let cbor = [0xa1, 0xf5, 0x01];
+    let error = from_cbor::<CustomersCreateResponseBody>(&cbor).unwrap_err();
+    assert!(
+        error.contains("invalid type: boolean `true`, expected field identifier"),
+        "{error}"
+    );
 }
