@@ -297,3 +297,21 @@ fn a_map_field_of_the_wrong_kind_says_an_object_was_expected() {
         assert_eq!(error.to_string(), message, "{json}");
     }
 }
+
+#[test]
+fn a_date_field_of_the_wrong_kind_says_what_form_was_expected() {
+    for (json, message) in [
+        (
+            r#"{"birthdate":19900131}"#,
+            "birthdate: invalid type: integer `19900131`, expected a date in the form YYYY-MM-DD at line 1 column 21",
+        ),
+        (
+            r#"{"created_at":true}"#,
+            "created_at: invalid type: boolean `true`, expected an RFC 3339 timestamp such as \
+             2022-08-30T06:32:07.380Z at line 1 column 18",
+        ),
+    ] {
+        let error = voucherify_model::from_str::<CustomersCreateResponseBody>(json).unwrap_err();
+        assert_eq!(error.to_string(), message, "{json}");
+    }
+}
