@@ -315,3 +315,42 @@ fn a_date_field_of_the_wrong_kind_says_what_form_was_expected() {
         assert_eq!(error.to_string(), message, "{json}");
     }
 }
+
+#[test]
+fn timestamps_one_character_off_the_apis_shape_are_refused() {
+    // The API's own shape, `YYYY-MM-DDTHH:MM:SS.mmmZ`, is read by a fast
+    // path that leaves anything else to the general parser; each of these
+    // is that shape with one thing changed, and none is RFC 3339.
+    for text in [
+        "2022-08-30T06x32:07.380Z",
+        "2022-08-30T06:32x07.380Z",
+        "2022-08-30T06:32:07x380Z",
+        "2022-08-30T06:32:07.380X",
+        "2022-08-30T06:32:07.38xZ",
+        "2022-08-30T06:32:07.380Zx",
+        "2022-08-30T06:32:07.380",
+        "2022-08-30T06:32",
+    ] {
+        let json = format!(r#"{{"created_at":"{text}"}}"#);
+        let error =
+            voucherify_model::from_str::<CustomersCreateResponseBody>(&json).expect_err(&json);
+        assert_eq!(error.path(), "created_at", "{json}");
+        assert!(
+            error.to_string().contains(&format!(
+                "invalid value: string \"{text}\", expected an RFC 3339 timestamp"
+            )),
+            "{error}"
+        );
+    }
+    // The one byte between date and time may be any byte, as `time`'s
+    // RFC 3339 parser has it: the fast path and the general one agree.
+    for text in ["2022-08-30T06:32:07.380Z", "2022-08-30X06:32:07.380Z"] {
+        let json = format!(r#"{{"created_at":"{text}"}}"#);
+        let customer: CustomersCreateResponseBody = voucherify_model::from_str(&json).unwrap();
+        assert_eq!(
+            customer.created_at,
+            Some(voucherify_model::time::macros::datetime!(2022-08-30 06:32:07.38 UTC)),
+            "{json}"
+        );
+    }
+}
