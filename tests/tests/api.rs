@@ -282,3 +282,77 @@ fn error_accessors_of_a_read_failure() {
     let error = voucherify_model::from_str::<CustomersCreateResponseBody>("{id}").unwrap_err();
     assert_eq!(error.classify(), Category::Syntax);
 }
+
+#[test]
+fn a_map_field_of_the_wrong_kind_says_an_object_was_expected() {
+    for (json, message) in [
+        (
+            r#"{"loyalty":{"campaigns":"gold"}}"#,
+            "loyalty.campaigns: invalid type: string \"gold\", expected a JSON object at line 1 column 30",
+        ),
+        (
+            r#"{"metadata":[1]}"#,
+            "metadata: invalid type: sequence, expected a JSON object at line 1 column 12",
+        ),
+    ] {
+        let error = voucherify_model::from_str::<CustomersCreateResponseBody>(json).unwrap_err();
+        assert_eq!(error.to_string(), message, "{json}");
+    }
+}
+
+#[test]
+fn a_date_field_of_the_wrong_kind_says_what_form_was_expected() {
+    for (json, message) in [
+        (
+            r#"{"birthdate":19900131}"#,
+            "birthdate: invalid type: integer `19900131`, expected a date in the form YYYY-MM-DD at line 1 column 21",
+        ),
+        (
+            r#"{"created_at":true}"#,
+            "created_at: invalid type: boolean `true`, expected an RFC 3339 timestamp such as \
+             2022-08-30T06:32:07.380Z at line 1 column 18",
+        ),
+    ] {
+        let error = voucherify_model::from_str::<CustomersCreateResponseBody>(json).unwrap_err();
+        assert_eq!(error.to_string(), message, "{json}");
+    }
+}
+
+#[test]
+fn timestamps_one_character_off_the_apis_shape_are_refused() {
+    // The API's own shape, `YYYY-MM-DDTHH:MM:SS.mmmZ`, is read by a fast
+    // path that leaves anything else to the general parser; each of these
+    // is that shape with one thing changed, and none is RFC 3339.
+    for text in [
+        "2022-08-30T06x32:07.380Z",
+        "2022-08-30T06:32x07.380Z",
+        "2022-08-30T06:32:07x380Z",
+        "2022-08-30T06:32:07.380X",
+        "2022-08-30T06:32:07.38xZ",
+        "2022-08-30T06:32:07.380Zx",
+        "2022-08-30T06:32:07.380",
+        "2022-08-30T06:32",
+    ] {
+        let json = format!(r#"{{"created_at":"{text}"}}"#);
+        let error =
+            voucherify_model::from_str::<CustomersCreateResponseBody>(&json).expect_err(&json);
+        assert_eq!(error.path(), "created_at", "{json}");
+        assert!(
+            error.to_string().contains(&format!(
+                "invalid value: string \"{text}\", expected an RFC 3339 timestamp"
+            )),
+            "{error}"
+        );
+    }
+    // The one byte between date and time may be any byte, as `time`'s
+    // RFC 3339 parser has it: the fast path and the general one agree.
+    for text in ["2022-08-30T06:32:07.380Z", "2022-08-30X06:32:07.380Z"] {
+        let json = format!(r#"{{"created_at":"{text}"}}"#);
+        let customer: CustomersCreateResponseBody = voucherify_model::from_str(&json).unwrap();
+        assert_eq!(
+            customer.created_at,
+            Some(voucherify_model::time::macros::datetime!(2022-08-30 06:32:07.38 UTC)),
+            "{json}"
+        );
+    }
+}

@@ -1,15 +1,18 @@
-//! The models through a serde format that is not JSON, and not human
-//! readable: CBOR, by ciborium. The types promise "any serde format"; here
-//! the unknown-key capture and the date formats are held to it, and the
+//! The models through serde deserializers other than serde_json's reader
+//! of text: mostly a format that is not human-readable, CBOR by ciborium,
+//! and also serde_json's own `Value`. The types promise "any serde format";
+//! here the unknown-key capture and the date formats are held to it, and the
 //! wrappers that route unknown keys are checked to pass on what the format
 //! says of itself (`is_human_readable`), which serde's own types, such as
 //! addresses, read and write differently by.
 
 use std::net::Ipv4Addr;
 
-use serde::de::DeserializeOwned;
+use serde::de::value::{BorrowedBytesDeserializer, MapDeserializer};
+use serde::de::{DeserializeOwned, IntoDeserializer};
+use serde::Deserialize;
 use serde::Serialize;
-use serde_json::json;
+use serde_json::{json, Value};
 use voucherify_model::{
     voucherify_model, CustomersCreateResponseBody, CustomersListResponseBody, Map,
 };
@@ -211,4 +214,167 @@ fn a_model_read_and_written_as_an_address_follows_the_format() {
     // Each reader takes only its own format's form.
     assert!(serde_json::from_str::<Host>("[192,168,1,20]").is_err());
     assert!(from_cbor::<Host>(&to_cbor(&"192.168.1.20")).is_err());
+}
+
+#[test]
+fn a_long_unknown_string_in_cbor_is_kept() {
+    // ciborium hands over a string longer than its 4 KiB scratch buffer as
+    // an owned `String`, not a borrowed `&str`.
+    let long = "voucher ".repeat(1000);
+    let mut extra = Map::new();
+    extra.insert("note".to_owned(), json!(long));
+    extra.insert("short".to_owned(), json!("gold"));
+    let customer = CustomersCreateResponseBody {
+        extra: extra.into(),
+        ..Default::default()
+    };
+    let back: CustomersCreateResponseBody = from_cbor(&to_cbor(&customer)).unwrap();
+    assert_eq!(back.extra["note"], json!(long));
+    assert_eq!(back.extra["short"], json!("gold"));
+}
+
+#[test]
+fn a_model_reads_from_a_json_value() {
+    // `Value` hands its strings over owned, and `null` as a unit.
+    let value = json!({
+        "id": "c1",
+        "metadata": {"plan": "pro", "seats": 3, "trial": null},
+        "tier": "gold",
+        "cancelled_at": null,
+        "flags": ["a", null, 2.5],
+    });
+    let customer: CustomersCreateResponseBody = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(customer.id.as_deref(), Some("c1"));
+    assert_eq!(customer.extra["tier"], json!("gold"));
+    assert_eq!(customer.extra["cancelled_at"], json!(null));
+    assert_eq!(customer.extra["flags"], json!(["a", null, 2.5]));
+    assert_eq!(serde_json::to_value(&customer).unwrap(), value);
+}
+
+#[test]
+fn an_unknown_value_json_cannot_hold_is_refused_with_what_was_expected() {
+    // A CBOR byte string under an unknown key: JSON has no bytes.
+    let cbor = [
+        0xa1, // map of 1
+        0x64, b't', b'i', b'e', b'r', // "tier"
+        0x42, 0x01, 0x02, // h'0102'
+    ];
+    let error = from_cbor::<CustomersCreateResponseBody>(&cbor).unwrap_err();
+    assert!(
+        error.contains("invalid type: byte array, expected any JSON value"),
+        "{error}"
+    );
+}
+
+/// A value as a format that marks every value present as optional hands
+/// it over: through `visit_some`, as RON's `Some(..)` or a format with
+/// explicit optional values does.
+struct Present(Value);
+
+impl<'de> serde::Deserializer<'de> for Present {
+    type Error = serde_json::Error;
+
+    fn deserialize_any<V>(self, visitor: V) -> Result<V::Value, Self::Error>
+    where
+        V: serde::de::Visitor<'de>,
+    {
+        visitor.visit_some(self.0)
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+        bytes byte_buf option unit unit_struct newtype_struct seq tuple
+        tuple_struct map struct enum identifier ignored_any
+    }
+}
+
+impl<'de> IntoDeserializer<'de, serde_json::Error> for Present {
+    type Deserializer = Self;
+
+    fn into_deserializer(self) -> Self {
+        self
+    }
+}
+
+#[test]
+fn an_unknown_value_marked_present_is_kept() {
+    let entries = vec![
+        ("id", Present(json!("c1"))),
+        ("tier", Present(json!({"name": "gold", "since": 2019}))),
+        ("flags", Present(json!(["a", 1]))),
+    ];
+    let customer = CustomersCreateResponseBody::deserialize(
+        MapDeserializer::<_, serde_json::Error>::new(entries.into_iter()),
+    )
+    .unwrap();
+    assert_eq!(customer.id.as_deref(), Some("c1"));
+    assert_eq!(
+        customer.extra["tier"],
+        json!({"name": "gold", "since": 2019})
+    );
+    assert_eq!(customer.extra["flags"], json!(["a", 1]));
+}
+
+#[test]
+fn a_flat_map_of_strings_is_refused_where_an_object_belongs() {
+    // serde's own value deserializers, as flat key-value formats use them:
+    // a string where metadata, an object, belongs.
+    for key in ["metadata", "system_metadata"] {
+        let entries = vec![(key, "plan=pro")];
+        let error = CustomersCreateResponseBody::deserialize(MapDeserializer::<
+            _,
+            serde::de::value::Error,
+        >::new(entries.into_iter()))
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            r#"invalid type: string "plan=pro", expected a JSON object or null"#,
+            "{key}"
+        );
+    }
+}
+
+#[test]
+fn keys_given_as_bytes_in_cbor_are_read_as_their_text() {
+    // {h'6964': "c1", h'74696572': "gold"}: ciborium hands such keys over as
+    // bytes; serde matches field names against them, and an unknown one is
+    // kept under its text.
+    let cbor = [
+        0xa2, // map of 2
+        0x42, b'i', b'd', 0x62, b'c', b'1', // h'6964': "c1"
+        0x44, b't', b'i', b'e', b'r', 0x64, b'g', b'o', b'l', b'd', // h'74696572': "gold"
+    ];
+    let customer: CustomersCreateResponseBody = from_cbor(&cbor).unwrap();
+    assert_eq!(customer.id.as_deref(), Some("c1"));
+    assert_eq!(customer.extra["tier"], json!("gold"));
+    assert_eq!(customer.extra.len(), 1);
+}
+
+#[test]
+fn keys_borrowed_as_bytes_are_read_as_their_text() {
+    // Keys lent from the input as bytes, which a format reading from a
+    // slice may do.
+    let input = *b"idtier";
+    let key = |bytes| BorrowedBytesDeserializer::<serde_json::Error>::new(bytes);
+    let entries = vec![
+        (key(&input[..2]), Present(json!("c1"))),
+        (key(&input[2..]), Present(json!("gold"))),
+    ];
+    let customer =
+        CustomersCreateResponseBody::deserialize(MapDeserializer::new(entries.into_iter()))
+            .unwrap();
+    assert_eq!(customer.id.as_deref(), Some("c1"));
+    assert_eq!(customer.extra["tier"], json!("gold"));
+    assert_eq!(customer.extra.len(), 1);
+}
+
+#[test]
+fn a_key_of_another_kind_is_refused_with_what_was_expected() {
+    // {true: 1}: a map key that is neither text nor bytes nor an index.
+    let cbor = [0xa1, 0xf5, 0x01];
+    let error = from_cbor::<CustomersCreateResponseBody>(&cbor).unwrap_err();
+    assert!(
+        error.contains("invalid type: boolean `true`, expected field identifier"),
+        "{error}"
+    );
 }
