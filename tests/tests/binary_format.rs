@@ -374,7 +374,7 @@ fn a_key_of_another_kind_is_refused_with_what_was_expected() {
     let cbor = [0xa1, 0xf5, 0x01];
     let error = from_cbor::<CustomersCreateResponseBody>(&cbor).unwrap_err();
     assert!(
-        error.contains("invalid type: boolean `true`, expected field identifier"),
+        error.contains("invalid type: boolean `true`, expected str or bytes"),
         "{error}"
     );
 }
