@@ -151,6 +151,9 @@ fn field_serde_attrs(field: &Field, krate: &Path) -> Option<TokenStream> {
             (Some(DateFormat::DateTime), kind) => {
                 Some(format!("format::date_time{}", kind_suffix(kind)))
             }
+            (None, kind) if field.is_number() => {
+                Some(format!("format::number{}", kind_suffix(kind)))
+            }
             (None, FieldKind::DoubleOption) => Some("__private::double_option".to_owned()),
             (None, _) => None,
         };

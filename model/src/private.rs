@@ -11,8 +11,8 @@ pub use serde_json;
 
 pub use crate::extra::{ExtraDeserializer, ExtraField, ExtraSerializer};
 pub use crate::json::{
-    read_date, read_date_time, through_serde, write_date, write_date_time, Bail, Direct, Fast,
-    Input, Reader, Slot, ThroughSerde, Writer,
+    read_date, read_date_time, read_number, through_serde, write_date, write_date_time,
+    write_number, Bail, Direct, Fast, Input, Reader, Slot, ThroughSerde, Writer,
 };
 
 /// Readers that refuse a key repeated in one object. The direct reader

@@ -10,7 +10,7 @@ use std::marker::PhantomData;
 
 use serde_json::{Map, Number, Value};
 
-use super::scan::plain_run;
+use super::scan::string_run;
 
 /// The direct path gave up; the serde path decides.
 #[derive(Debug)]
@@ -19,11 +19,18 @@ pub struct Bail;
 /// The result of a step of the direct path.
 pub type Fast<T> = Result<T, Bail>;
 
-/// Nesting the direct path takes; serde_json refuses deeper than 128, and
-/// a sub-value handed to serde must stay well inside that.
-const MAX_DEPTH: u32 = 64;
+/// Nesting the direct path takes: as deep as serde_json goes. Its
+/// deserializer counts down from 128 for each array or object it enters
+/// for a visitor, and refuses the one that brings the count to 0, so 127
+/// levels read. It counts no more levels than the text nests (serde's impls
+/// can only read less of it, or skip it uncounted), so a document within
+/// this depth never meets the limit on the serde path, and a sub-value the
+/// direct path hands to serde_json, parsed on its own, nests no deeper.
+/// Deeper documents go to serde, which refuses them (or, with its
+/// `unbounded_depth` feature, reads them).
+const MAX_DEPTH: u32 = 127;
 
-/// What the input is known to be: [`Bytes`] or [`Text`].
+/// What the input is known to be: `Bytes` or `Text`.
 ///
 /// Sealed: soundness rests on `TEXT`. A reader whose `I::TEXT` is true
 /// skips UTF-8 checks and makes `&str` of its bytes unchecked, which is
@@ -270,80 +277,87 @@ impl<'a, I: Input> Reader<'a, I> {
         // SAFETY: a `Span` comes only from `string_body` or
         // `escaped_string`, and both return one only for UTF-8 bytes:
         // - `Span::Input(start, end)`: the bytes between the quotes. When
-        //   all are ASCII they are UTF-8. Otherwise, with `I::TEXT` false,
-        //   `from_utf8` checked them; with `I::TEXT` true the reader was made
-        //   by `Reader::from_text` (the only constructor of a
-        //   `Reader<Text>`, and `Input` is sealed), so `bytes` is a whole
-        //   `&str`, and `start` and `end` sit just after and at a quote,
-        //   ASCII bytes, which are always character boundaries.
+        //   `string_run` found all of them ASCII they are UTF-8. Otherwise,
+        //   with `I::TEXT` false, `from_utf8` checked them; with `I::TEXT`
+        //   true the reader was made by `Reader::from_text` (the only
+        //   constructor of a `Reader<Text>`, and `Input` is sealed), so
+        //   `bytes` is a whole `&str`, and `start` and `end` sit just after
+        //   and at a quote, ASCII bytes, which are always character
+        //   boundaries.
         // - `Span::Scratch`: plain runs of the input, each cut at ASCII
         //   bytes (quote, backslash) and so whole UTF-8 sequences when the
-        //   input is a `&str`, non-ASCII bytes copied in input order, and
-        //   escapes decoded through `char::encode_utf8`. With `I::TEXT` false
-        //   the whole buffer is checked by `from_utf8` before the span is
-        //   returned. `scratch` is not touched again before this borrow ends.
+        //   input is a `&str`, and escapes decoded through
+        //   `char::encode_utf8`. With `I::TEXT` false the whole buffer is
+        //   checked by `from_utf8` before the span is returned, unless every
+        //   byte copied from the input was ASCII (`string_run` says so for
+        //   each run), and then it is ASCII and whole characters. `scratch`
+        //   is not touched again before this borrow ends.
         unsafe { core::str::from_utf8_unchecked(bytes) }
     }
 
     /// Reads a string up to its closing quote; its text is checked UTF-8.
+    ///
+    /// Text is scanned in blocks up to the quote, a backslash or a control
+    /// character, whatever its bytes: input that came as a `&str` needs no
+    /// UTF-8 check, and bytes are checked once for the whole string, and
+    /// only when one of them is not ASCII.
     #[inline(always)]
     fn string_body(&mut self) -> Fast<Span> {
         self.expect(b'"')?;
         let start = self.pos;
-        let mut ascii = true;
-        loop {
-            self.pos += plain_run(self.bytes.get(self.pos..).unwrap_or_default());
-            match self.bytes.get(self.pos) {
-                Some(b'"') => break,
-                Some(b'\\') => return self.escaped_string(start),
-                Some(&byte) if byte >= 0x80 => {
-                    ascii = false;
-                    self.pos += 1;
-                }
-                _ => return Err(Bail),
-            }
+        let (run, high) = string_run(self.bytes.get(self.pos..).unwrap_or_default());
+        self.pos += run;
+        match self.bytes.get(self.pos) {
+            Some(b'"') => {}
+            Some(b'\\') => return self.escaped_string(start, high),
+            _ => return Err(Bail),
         }
         let end = self.pos;
         self.pos += 1;
-        if !ascii && !I::TEXT && core::str::from_utf8(&self.bytes[start..end]).is_err() {
+        if high && !I::TEXT && core::str::from_utf8(&self.bytes[start..end]).is_err() {
             return Err(Bail);
         }
         Ok(Span::Input(start, end))
     }
 
-    /// The rest of a string that holds an escape, decoded into `scratch`.
+    /// The rest of a string that holds an escape, decoded into `scratch`;
+    /// `high` says whether the text before the first escape holds a
+    /// non-ASCII byte.
     #[cold]
-    fn escaped_string(&mut self, start: usize) -> Fast<Span> {
+    fn escaped_string(&mut self, start: usize, mut high: bool) -> Fast<Span> {
         self.scratch.clear();
         self.scratch.extend_from_slice(&self.bytes[start..self.pos]);
         loop {
-            let run = plain_run(&self.bytes[self.pos..]);
-            self.scratch
-                .extend_from_slice(&self.bytes[self.pos..self.pos + run]);
-            self.pos += run;
             match self.bytes.get(self.pos) {
                 Some(b'"') => break,
                 Some(b'\\') => {
                     self.pos += 1;
                     self.escape()?;
-                }
-                Some(&byte) if byte >= 0x80 => {
-                    self.scratch.push(byte);
-                    self.pos += 1;
+                    if self.bytes.get(self.pos) == Some(&b'\\') {
+                        // Escapes in a row: no text between to scan.
+                        continue;
+                    }
                 }
                 _ => return Err(Bail),
             }
+            let (run, run_high) = string_run(&self.bytes[self.pos..]);
+            high |= run_high;
+            self.scratch
+                .extend_from_slice(&self.bytes[self.pos..self.pos + run]);
+            self.pos += run;
         }
         self.pos += 1;
         // Text split at backslashes, and escapes decoded to characters,
-        // stay UTF-8.
-        if !I::TEXT && core::str::from_utf8(&self.scratch).is_err() {
+        // stay UTF-8; and text that was not UTF-8 stays so, as no decoded
+        // character starts with a continuation byte.
+        if high && !I::TEXT && core::str::from_utf8(&self.scratch).is_err() {
             return Err(Bail);
         }
         Ok(Span::Scratch)
     }
 
     /// One escape, after its backslash.
+    #[inline]
     fn escape(&mut self) -> Fast<()> {
         let byte = *self.bytes.get(self.pos).ok_or(Bail)?;
         self.pos += 1;
@@ -452,8 +466,10 @@ impl<'a, I: Input> Reader<'a, I> {
         }
     }
 
-    /// Any number, as serde_json's `Number` holds it.
-    fn number(&mut self) -> Fast<Number> {
+    /// Passes over a number, checked as serde_json checks it, and says
+    /// what it holds.
+    #[inline]
+    fn number_token(&mut self) -> Fast<Token> {
         let start = self.pos;
         let negative = self.bytes.get(self.pos) == Some(&b'-');
         if negative {
@@ -461,8 +477,8 @@ impl<'a, I: Input> Reader<'a, I> {
         }
         let int_start = self.pos;
         self.skip_digits();
-        let int_len = self.pos - int_start;
-        if int_len == 0 || (int_len > 1 && self.bytes[int_start] == b'0') {
+        let digits = self.pos - int_start;
+        if digits == 0 || (digits > 1 && self.bytes[int_start] == b'0') {
             return Err(Bail);
         }
         let mut float = false;
@@ -483,24 +499,79 @@ impl<'a, I: Input> Reader<'a, I> {
                 return Err(Bail);
             }
         }
-        let text = core::str::from_utf8(&self.bytes[start..self.pos]).map_err(|_| Bail)?;
-        if !float && int_len <= 18 {
-            let magnitude: u64 = text[usize::from(negative)..].parse().map_err(|_| Bail)?;
-            return match (negative, magnitude) {
-                (false, _) => Ok(Number::from(magnitude)),
-                // serde_json reads `-0` as a float.
-                (true, 0) => Err(Bail),
-                (true, _) => Ok(Number::from(-(magnitude as i64))),
-            };
+        Ok(Token {
+            start,
+            negative,
+            digits,
+            float,
+        })
+    }
+
+    /// The text of a number [`number_token`](Self::number_token) passed.
+    fn number_text(&self, token: &Token) -> &'a str {
+        let bytes: &'a [u8] = self.bytes;
+        match core::str::from_utf8(&bytes[token.start..self.pos]) {
+            Ok(text) => text,
+            Err(_) => unreachable!("a number token is ASCII"),
         }
-        if !float {
-            return Err(Bail);
+    }
+
+    /// Any number, as an `f64`, with the value serde_json gives: both round
+    /// correctly (serde_json with its `float_roundtrip` feature, which this
+    /// crate turns on). Too large for an `f64` goes to serde, which refuses
+    /// it.
+    #[inline]
+    pub fn f64(&mut self) -> Fast<f64> {
+        self.peek()?;
+        let token = self.number_token()?;
+        if !token.float && token.digits <= 15 {
+            // Below 10^15 < 2^53: the integer and its conversion are exact.
+            let text = &self.bytes[self.pos - token.digits..self.pos];
+            let magnitude = text
+                .iter()
+                .fold(0u64, |value, &digit| value * 10 + u64::from(digit - b'0'));
+            let value = magnitude as f64;
+            return Ok(if token.negative { -value } else { value });
+        }
+        let value: f64 = self.number_text(&token).parse().map_err(|_| Bail)?;
+        if value.is_finite() {
+            Ok(value)
+        } else {
+            Err(Bail)
+        }
+    }
+
+    /// Any number, as serde_json's `Number` holds it.
+    fn number(&mut self) -> Fast<Number> {
+        let token = self.number_token()?;
+        let text = self.number_text(&token);
+        if arbitrary_precision() {
+            // `Number` then keeps the text, in the form serde_json's own
+            // parser gives it, which makes it here as it makes it for a
+            // `Value`.
+            return serde_json::from_str(text).map_err(|_| Bail);
+        }
+        if !token.float {
+            let magnitude = if token.digits <= 20 {
+                text[usize::from(token.negative)..].parse::<u64>().ok()
+            } else {
+                None
+            };
+            match (token.negative, magnitude) {
+                (false, Some(magnitude)) => return Ok(Number::from(magnitude)),
+                // serde_json reads `-0` as a float.
+                (true, Some(0)) => {}
+                (true, Some(magnitude)) => {
+                    if let Some(value) = 0i64.checked_sub_unsigned(magnitude) {
+                        return Ok(Number::from(value));
+                    }
+                }
+                // Beyond 64 bits serde_json makes it a float.
+                (_, None) => {}
+            }
         }
         // Both this and serde_json's `float_roundtrip` round correctly.
         let value: f64 = text.parse().map_err(|_| Bail)?;
-        if !value.is_finite() {
-            return Err(Bail);
-        }
         Number::from_f64(value).ok_or(Bail)
     }
 
@@ -541,7 +612,12 @@ impl<'a, I: Input> Reader<'a, I> {
         let mut map = Map::new();
         let mut more = self.object_start()?;
         while more {
-            let key = self.key()?.to_owned();
+            let key = self.key()?;
+            if key == NUMBER_TOKEN && arbitrary_precision() {
+                // serde_json's `Value` would take the object for a number.
+                return Err(Bail);
+            }
+            let key = key.to_owned();
             let value = self.value()?;
             if map.insert(key, value).is_some() {
                 return Err(Bail);
@@ -587,6 +663,34 @@ impl<'a, I: Input> Reader<'a, I> {
         }
         Ok(&bytes[start..self.pos])
     }
+}
+
+/// What [`Reader::number_token`] found.
+struct Token {
+    start: usize,
+    negative: bool,
+    /// How many digits the integer part has.
+    digits: usize,
+    /// Whether the number has a fraction or an exponent.
+    float: bool,
+}
+
+/// The key of the map through which serde_json with `arbitrary_precision`
+/// hands over a number's text.
+pub(crate) const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// Whether serde_json was built with its `arbitrary_precision` feature,
+/// which any crate of a build can turn on: its `Number` then keeps a
+/// number's text, and reads a float's text through a map with a private
+/// key. Found from what `Number` does, once.
+pub(crate) fn arbitrary_precision() -> bool {
+    use std::sync::OnceLock;
+
+    static KEEPS_TEXT: OnceLock<bool> = OnceLock::new();
+    *KEEPS_TEXT.get_or_init(|| {
+        // Only kept text holds the trailing zero.
+        serde_json::from_str::<Number>("0.10").is_ok_and(|number| number.to_string() == "0.10")
+    })
 }
 
 /// Where a string's text is.
