@@ -475,36 +475,81 @@ impl<'a, I: Input> Reader<'a, I> {
         if negative {
             self.pos += 1;
         }
+        let mut token = Token {
+            start,
+            negative,
+            digits: 0,
+            float: false,
+            mantissa: 0,
+            significant: 0,
+            power: 0,
+        };
         let int_start = self.pos;
-        self.skip_digits();
-        let digits = self.pos - int_start;
-        if digits == 0 || (digits > 1 && self.bytes[int_start] == b'0') {
+        token.digits = self.mantissa_digits(&mut token);
+        if token.digits == 0 || (token.digits > 1 && self.bytes[int_start] == b'0') {
             return Err(Bail);
         }
-        let mut float = false;
         if self.bytes.get(self.pos) == Some(&b'.') {
             self.pos += 1;
-            float = true;
-            if self.skip_digits() == 0 {
+            token.float = true;
+            let fraction = self.mantissa_digits(&mut token);
+            if fraction == 0 {
                 return Err(Bail);
             }
+            // At most the input's length: no overflow.
+            token.power = -(fraction.min(1 << 20) as i32);
         }
         if matches!(self.bytes.get(self.pos), Some(b'e' | b'E')) {
             self.pos += 1;
-            float = true;
-            if matches!(self.bytes.get(self.pos), Some(b'+' | b'-')) {
+            token.float = true;
+            let sign = match self.bytes.get(self.pos) {
+                Some(b'-') => -1,
+                Some(b'+') => 1,
+                _ => 0,
+            };
+            self.pos += usize::from(sign != 0);
+            let exponent_start = self.pos;
+            let mut exponent: i32 = 0;
+            while let Some(&byte) = self.bytes.get(self.pos) {
+                let digit = byte.wrapping_sub(b'0');
+                if digit >= 10 {
+                    break;
+                }
+                // Capped: any exponent this large leaves the exact path.
+                exponent = (exponent * 10 + i32::from(digit)).min(1 << 20);
                 self.pos += 1;
             }
-            if self.skip_digits() == 0 {
+            if self.pos == exponent_start {
                 return Err(Bail);
             }
+            token.power += if sign < 0 { -exponent } else { exponent };
         }
-        Ok(Token {
-            start,
-            negative,
-            digits,
-            float,
-        })
+        Ok(token)
+    }
+
+    /// Passes over digits, adding the first nineteen significant ones to
+    /// the token's mantissa, and says how many there were.
+    #[inline(always)]
+    fn mantissa_digits(&mut self, token: &mut Token) -> usize {
+        let start = self.pos;
+        while token.significant < 19 {
+            let Some(&byte) = self.bytes.get(self.pos) else {
+                break;
+            };
+            let digit = byte.wrapping_sub(b'0');
+            if digit >= 10 {
+                return self.pos - start;
+            }
+            token.mantissa = token.mantissa * 10 + u64::from(digit);
+            token.significant += 1;
+            self.pos += 1;
+        }
+        // Digits past the nineteenth only count.
+        let more = self.skip_digits();
+        token.significant = token
+            .significant
+            .saturating_add(more.try_into().unwrap_or(u32::MAX));
+        self.pos - start
     }
 
     /// The text of a number [`number_token`](Self::number_token) passed.
@@ -516,6 +561,15 @@ impl<'a, I: Input> Reader<'a, I> {
         }
     }
 
+    /// A float token's value, rounded correctly: exactly computed where
+    /// [`Token::exact`] can, parsed from the text otherwise.
+    fn float_value(&self, token: &Token) -> Fast<f64> {
+        match token.exact() {
+            Some(value) => Ok(value),
+            None => self.number_text(token).parse().map_err(|_| Bail),
+        }
+    }
+
     /// Any number, as an `f64`, with the value serde_json gives: both round
     /// correctly (serde_json with its `float_roundtrip` feature, which this
     /// crate turns on). Too large for an `f64` goes to serde, which refuses
@@ -524,16 +578,9 @@ impl<'a, I: Input> Reader<'a, I> {
     pub fn f64(&mut self) -> Fast<f64> {
         self.peek()?;
         let token = self.number_token()?;
-        if !token.float && token.digits <= 15 {
-            // Below 10^15 < 2^53: the integer and its conversion are exact.
-            let text = &self.bytes[self.pos - token.digits..self.pos];
-            let magnitude = text
-                .iter()
-                .fold(0u64, |value, &digit| value * 10 + u64::from(digit - b'0'));
-            let value = magnitude as f64;
-            return Ok(if token.negative { -value } else { value });
-        }
-        let value: f64 = self.number_text(&token).parse().map_err(|_| Bail)?;
+        // An integer is a float of power 0 here: serde_json converts the
+        // integer it reads, and the conversion rounds correctly too.
+        let value = self.float_value(&token)?;
         if value.is_finite() {
             Ok(value)
         } else {
@@ -544,18 +591,20 @@ impl<'a, I: Input> Reader<'a, I> {
     /// Any number, as serde_json's `Number` holds it.
     fn number(&mut self) -> Fast<Number> {
         let token = self.number_token()?;
-        let text = self.number_text(&token);
         if arbitrary_precision() {
             // `Number` then keeps the text, in the form serde_json's own
             // parser gives it, which makes it here as it makes it for a
             // `Value`.
-            return serde_json::from_str(text).map_err(|_| Bail);
+            return serde_json::from_str(self.number_text(&token)).map_err(|_| Bail);
         }
         if !token.float {
-            let magnitude = if token.digits <= 20 {
-                text[usize::from(token.negative)..].parse::<u64>().ok()
-            } else {
-                None
+            let magnitude = match token.digits {
+                // All the digits are in the mantissa.
+                0..=19 => Some(token.mantissa),
+                20 => self.number_text(&token)[usize::from(token.negative)..]
+                    .parse::<u64>()
+                    .ok(),
+                _ => None,
             };
             match (token.negative, magnitude) {
                 (false, Some(magnitude)) => return Ok(Number::from(magnitude)),
@@ -571,8 +620,7 @@ impl<'a, I: Input> Reader<'a, I> {
             }
         }
         // Both this and serde_json's `float_roundtrip` round correctly.
-        let value: f64 = text.parse().map_err(|_| Bail)?;
-        Number::from_f64(value).ok_or(Bail)
+        Number::from_f64(self.float_value(&token)?).ok_or(Bail)
     }
 
     fn skip_digits(&mut self) -> usize {
@@ -665,6 +713,12 @@ impl<'a, I: Input> Reader<'a, I> {
     }
 }
 
+/// Powers of ten that an `f64` holds exactly.
+const EXACT_POWERS: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
 /// What [`Reader::number_token`] found.
 struct Token {
     start: usize,
@@ -673,6 +727,34 @@ struct Token {
     digits: usize,
     /// Whether the number has a fraction or an exponent.
     float: bool,
+    /// The first nineteen significant digits, integer part and fraction
+    /// together, as an integer.
+    mantissa: u64,
+    /// How many digits the integer part and the fraction have.
+    significant: u32,
+    /// The power of ten the mantissa is multiplied by: the exponent less
+    /// the fraction's digits (capped far beyond what `f64` holds).
+    power: i32,
+}
+
+impl Token {
+    /// The number's value when its digits make an integer of at most 2^53
+    /// and its power of ten is within ±22: both are then exact `f64`s, and
+    /// one multiplication or division rounds their exact result correctly,
+    /// as every correct parser does. `None` for any other number.
+    #[inline]
+    fn exact(&self) -> Option<f64> {
+        if self.significant > 19 || self.mantissa > 1 << 53 {
+            return None;
+        }
+        let value = self.mantissa as f64;
+        let value = match self.power {
+            0..=22 => value * EXACT_POWERS[self.power as usize],
+            -22..=-1 => value / EXACT_POWERS[self.power.unsigned_abs() as usize],
+            _ => return None,
+        };
+        Some(if self.negative { -value } else { value })
+    }
 }
 
 /// The key of the map through which serde_json with `arbitrary_precision`
@@ -698,4 +780,60 @@ pub(crate) fn arbitrary_precision() -> bool {
 enum Span {
     Input(usize, usize),
     Scratch,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Reader;
+
+    /// Whatever path a number takes, exact or parsed, it gives what the
+    /// standard library's correctly rounding parser gives.
+    #[test]
+    fn floats_are_the_parsed_values() {
+        let mantissas = [
+            "0",
+            "1",
+            "5",
+            "9",
+            "10",
+            "123",
+            "4503599627370496",
+            "9007199254740992",
+            "9007199254740993",
+            "12345678901234567",
+            "1234567890123456789",
+            "99999999999999999999",
+        ];
+        let exponents = [
+            "", "e0", "e5", "E-5", "e+22", "e-22", "e23", "e-23", "e0400", "e-00007",
+        ];
+        let mut exact = 0;
+        for mantissa in mantissas {
+            for point in 0..=mantissa.len() {
+                for exponent in exponents {
+                    for sign in ["", "-"] {
+                        let (whole, fraction) = mantissa.split_at(point);
+                        let whole = if whole.is_empty() { "0" } else { whole };
+                        let text = if fraction.is_empty() {
+                            format!("{sign}{whole}{exponent}")
+                        } else {
+                            format!("{sign}{whole}.{fraction}{exponent}")
+                        };
+                        let parsed: f64 = text.parse().unwrap();
+                        let mut reader = Reader::new(text.as_bytes());
+                        let token = reader.number_token().unwrap();
+                        assert_eq!(reader.pos, text.len(), "{text}");
+                        exact += usize::from(token.exact().is_some());
+                        let read = Reader::new(text.as_bytes()).f64();
+                        if parsed.is_finite() {
+                            assert_eq!(read.unwrap().to_bits(), parsed.to_bits(), "{text}");
+                        } else {
+                            assert!(read.is_err(), "{text}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(exact > 500, "{exact}");
+    }
 }

@@ -197,14 +197,15 @@ impl<T: Json> Json for Vec<T> {
 
 impl<T: Json> Json for [T] {
     fn write_json(&self, writer: &mut Writer) -> Fast<()> {
-        writer.raw(b"[");
-        for (index, item) in self.iter().enumerate() {
-            if index > 0 {
-                writer.raw(b",");
+        writer.byte(b'[');
+        if let Some((first, rest)) = self.split_first() {
+            first.write_json(writer)?;
+            for item in rest {
+                writer.byte(b',');
+                item.write_json(writer)?;
             }
-            item.write_json(writer)?;
         }
-        writer.raw(b"]");
+        writer.byte(b']');
         Ok(())
     }
 }

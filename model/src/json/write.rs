@@ -34,6 +34,12 @@ impl Writer {
         self.out.extend_from_slice(bytes);
     }
 
+    /// One byte of JSON punctuation.
+    #[inline]
+    pub fn byte(&mut self, byte: u8) {
+        self.out.push(byte);
+    }
+
     /// The first `len` of `bytes`, which are in JSON form. All `N` are
     /// copied and the rest taken off again: a copy of a size known when
     /// compiling is a few stores, where a copy of `len` bytes is a call.
@@ -187,6 +193,9 @@ impl Writer {
             self.u64(value);
         } else if let Some(value) = number.as_i64() {
             self.i64(value);
+        } else if let Some(value) = number.as_f64() {
+            // A float, always finite in a `Number`.
+            self.f64(value)?;
         } else {
             self.serde(number)?;
         }
