@@ -242,6 +242,26 @@ impl<'a> Field<'a> {
         self.serde.custom_with().is_some()
     }
 
+    /// Whether the field holds an `f64` (under its options), written as the
+    /// API writes numbers (`format::number`) unless the user's own `with`
+    /// or a date format decides.
+    pub(crate) fn is_number(&self) -> bool {
+        let options = match self.kind {
+            FieldKind::Required => 0,
+            FieldKind::Optional => 1,
+            FieldKind::DoubleOption => 2,
+        };
+        let mut ty = self.ty;
+        for _ in 0..options {
+            ty = option_inner(ty).unwrap_or(ty);
+        }
+        !self.has_custom_with()
+            && self.date.is_none()
+            && last_segment(ty).is_some_and(|segment| {
+                segment.ident == "f64" && matches!(segment.arguments, PathArguments::None)
+            })
+    }
+
     pub(crate) fn attrs(&self) -> &'a [Attribute] {
         &self.original.attrs
     }

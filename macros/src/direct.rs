@@ -384,6 +384,7 @@ fn read_value(field: &Field, krate: &Path) -> TokenStream {
     let one = match field.date {
         Some(DateFormat::Date) => quote!(#private::read_date(__reader)?),
         Some(DateFormat::DateTime) => quote!(#private::read_date_time(__reader)?),
+        None if field.is_number() => quote!(#private::read_number(__reader)?),
         None if field.kind == FieldKind::DoubleOption => {
             quote!((&#private::Slot::<#inner>::NEW).read_field(__reader)?)
         }
@@ -605,14 +606,17 @@ fn write_value(field: &Field, krate: &Path, this: &TokenStream) -> TokenStream {
     let one = |value: TokenStream| match field.date {
         Some(DateFormat::Date) => quote!(#private::write_date(__writer, #value)?;),
         Some(DateFormat::DateTime) => quote!(#private::write_date_time(__writer, #value)?;),
+        None if field.is_number() => quote!(#private::write_number(__writer, #value)?;),
         None => quote!((&#private::Slot::<#inner>::NEW).write_field(#value, __writer)?;),
     };
-    match (field.kind, field.date) {
-        (FieldKind::Required, Some(_)) => one(this.clone()),
-        (FieldKind::Required | FieldKind::Optional, None) => {
+    // Dates and numbers have writers of their own.
+    let own_format = field.date.is_some() || field.is_number();
+    match (field.kind, own_format) {
+        (FieldKind::Required, true) => one(this.clone()),
+        (FieldKind::Required | FieldKind::Optional, false) => {
             quote!((&#private::Slot::<#ty>::NEW).write_field(#this, __writer)?;)
         }
-        (FieldKind::Optional, Some(_)) => {
+        (FieldKind::Optional, true) => {
             let some = one(quote!(__value));
             quote! {
                 match #this {

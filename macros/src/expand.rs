@@ -300,6 +300,7 @@ pub(crate) fn with_module(field: &Field, krate: &Path) -> Option<String> {
     let module = match (field.date, field.kind) {
         (Some(DateFormat::Date), kind) => format!("format::date{}", kind_suffix(kind)),
         (Some(DateFormat::DateTime), kind) => format!("format::date_time{}", kind_suffix(kind)),
+        (None, kind) if field.is_number() => format!("format::number{}", kind_suffix(kind)),
         (None, FieldKind::DoubleOption) => "__private::double_option".to_owned(),
         (None, _) => return None,
     };

@@ -13,6 +13,8 @@ use indexmap::IndexMap;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Number, Value};
 
+use crate::json::{arbitrary_precision, NUMBER_TOKEN};
+
 /// A `serde_json::Value` whose objects had no repeated key.
 pub(crate) struct StrictValue(pub(crate) Value);
 
@@ -85,20 +87,40 @@ impl<'de> Visitor<'de> for ValueVisitor {
         Ok(Value::Array(items))
     }
 
-    fn visit_map<A>(self, map: A) -> Result<Value, A::Error>
+    fn visit_map<A>(self, mut map: A) -> Result<Value, A::Error>
     where
         A: MapAccess<'de>,
     {
-        read_object(map).map(Value::Object)
+        if !arbitrary_precision() {
+            return read_object(map, Map::new()).map(Value::Object);
+        }
+        // serde_json with `arbitrary_precision` hands a number over as a
+        // map of one private key, as its own `Value` expects.
+        let Some(key) = map.next_key::<String>()? else {
+            return Ok(Value::Object(Map::new()));
+        };
+        if key == NUMBER_TOKEN {
+            let text: String = map.next_value()?;
+            return text
+                .parse::<Number>()
+                .map(Value::Number)
+                .map_err(de::Error::custom);
+        }
+        let mut object = Map::new();
+        object.insert(key, map.next_value::<StrictValue>()?.0);
+        read_object(map, object).map(Value::Object)
     }
 }
 
-/// An object's entries, each value read strictly in turn.
-fn read_object<'de, A>(mut map: A) -> Result<Map<String, Value>, A::Error>
+/// An object's entries after those in `object`, each value read strictly
+/// in turn.
+fn read_object<'de, A>(
+    mut map: A,
+    mut object: Map<String, Value>,
+) -> Result<Map<String, Value>, A::Error>
 where
     A: MapAccess<'de>,
 {
-    let mut object = Map::new();
     while let Some(key) = map.next_key::<String>()? {
         match object.entry(key) {
             serde_json::map::Entry::Vacant(entry) => {
@@ -189,7 +211,7 @@ impl<'de> Visitor<'de> for ObjectVisitor {
     where
         A: MapAccess<'de>,
     {
-        read_object(map)
+        read_object(map, Map::new())
     }
 }
 

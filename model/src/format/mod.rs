@@ -1,8 +1,8 @@
-//! serde helpers for the date formats of the Voucherify API, usable on
-//! their own with `#[serde(with = "...")]`.
+//! serde helpers for the date and number formats of the Voucherify API,
+//! usable on their own with `#[serde(with = "...")]`.
 //!
 //! [`#[voucherify_model]`](crate::voucherify_model) applies them by itself to
-//! fields of type `Date` and `OffsetDateTime`; name them directly on a struct
+//! fields of type `Date`, `OffsetDateTime` and `f64`; name them directly on a struct
 //! that derives serde the ordinary way:
 //!
 //! ```
@@ -23,6 +23,7 @@
 
 pub mod date;
 pub mod date_time;
+pub mod number;
 
 /// `Option<T>` through a helper for `T`: `None` is `null` both ways.
 macro_rules! option_module {

@@ -12,7 +12,8 @@ mod write;
 
 pub use self::dates::{read_date, read_date_time, write_date, write_date_time};
 pub use self::document::{read_direct, read_direct_text, write_direct};
+pub(crate) use self::read::{arbitrary_precision, NUMBER_TOKEN};
 pub use self::read::{Bail, Fast, Input, Reader};
 pub use self::slot::{through_serde, Direct, RedactedDirect, RedactedNever, Slot, ThroughSerde};
-pub use self::types::Json;
+pub use self::types::{read_number, write_number, Json};
 pub use self::write::Writer;

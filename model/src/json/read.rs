@@ -10,7 +10,7 @@ use std::marker::PhantomData;
 
 use serde_json::{Map, Number, Value};
 
-use super::scan::plain_run;
+use super::scan::string_run;
 
 /// The direct path gave up; the serde path decides.
 #[derive(Debug)]
@@ -19,9 +19,16 @@ pub struct Bail;
 /// The result of a step of the direct path.
 pub type Fast<T> = Result<T, Bail>;
 
-/// Nesting the direct path takes; serde_json refuses deeper than 128, and
-/// a sub-value handed to serde must stay well inside that.
-const MAX_DEPTH: u32 = 64;
+/// Nesting the direct path takes: as deep as serde_json goes. Its
+/// deserializer counts down from 128 for each array or object it enters
+/// for a visitor, and refuses the one that brings the count to 0, so 127
+/// levels read. It counts no more levels than the text nests (serde's impls
+/// can only read less of it, or skip it uncounted), so a document within
+/// this depth never meets the limit on the serde path, and a sub-value the
+/// direct path hands to serde_json, parsed on its own, nests no deeper.
+/// Deeper documents go to serde, which refuses them (or, with its
+/// `unbounded_depth` feature, reads them).
+const MAX_DEPTH: u32 = 127;
 
 /// What the input is known to be: `Bytes` or `Text`.
 ///
@@ -270,80 +277,87 @@ impl<'a, I: Input> Reader<'a, I> {
         // SAFETY: a `Span` comes only from `string_body` or
         // `escaped_string`, and both return one only for UTF-8 bytes:
         // - `Span::Input(start, end)`: the bytes between the quotes. When
-        //   all are ASCII they are UTF-8. Otherwise, with `I::TEXT` false,
-        //   `from_utf8` checked them; with `I::TEXT` true the reader was made
-        //   by `Reader::from_text` (the only constructor of a
-        //   `Reader<Text>`, and `Input` is sealed), so `bytes` is a whole
-        //   `&str`, and `start` and `end` sit just after and at a quote,
-        //   ASCII bytes, which are always character boundaries.
+        //   `string_run` found all of them ASCII they are UTF-8. Otherwise,
+        //   with `I::TEXT` false, `from_utf8` checked them; with `I::TEXT`
+        //   true the reader was made by `Reader::from_text` (the only
+        //   constructor of a `Reader<Text>`, and `Input` is sealed), so
+        //   `bytes` is a whole `&str`, and `start` and `end` sit just after
+        //   and at a quote, ASCII bytes, which are always character
+        //   boundaries.
         // - `Span::Scratch`: plain runs of the input, each cut at ASCII
         //   bytes (quote, backslash) and so whole UTF-8 sequences when the
-        //   input is a `&str`, non-ASCII bytes copied in input order, and
-        //   escapes decoded through `char::encode_utf8`. With `I::TEXT` false
-        //   the whole buffer is checked by `from_utf8` before the span is
-        //   returned. `scratch` is not touched again before this borrow ends.
+        //   input is a `&str`, and escapes decoded through
+        //   `char::encode_utf8`. With `I::TEXT` false the whole buffer is
+        //   checked by `from_utf8` before the span is returned, unless every
+        //   byte copied from the input was ASCII (`string_run` says so for
+        //   each run), and then it is ASCII and whole characters. `scratch`
+        //   is not touched again before this borrow ends.
         unsafe { core::str::from_utf8_unchecked(bytes) }
     }
 
     /// Reads a string up to its closing quote; its text is checked UTF-8.
+    ///
+    /// Text is scanned in blocks up to the quote, a backslash or a control
+    /// character, whatever its bytes: input that came as a `&str` needs no
+    /// UTF-8 check, and bytes are checked once for the whole string, and
+    /// only when one of them is not ASCII.
     #[inline(always)]
     fn string_body(&mut self) -> Fast<Span> {
         self.expect(b'"')?;
         let start = self.pos;
-        let mut ascii = true;
-        loop {
-            self.pos += plain_run(self.bytes.get(self.pos..).unwrap_or_default());
-            match self.bytes.get(self.pos) {
-                Some(b'"') => break,
-                Some(b'\\') => return self.escaped_string(start),
-                Some(&byte) if byte >= 0x80 => {
-                    ascii = false;
-                    self.pos += 1;
-                }
-                _ => return Err(Bail),
-            }
+        let (run, high) = string_run(self.bytes.get(self.pos..).unwrap_or_default());
+        self.pos += run;
+        match self.bytes.get(self.pos) {
+            Some(b'"') => {}
+            Some(b'\\') => return self.escaped_string(start, high),
+            _ => return Err(Bail),
         }
         let end = self.pos;
         self.pos += 1;
-        if !ascii && !I::TEXT && core::str::from_utf8(&self.bytes[start..end]).is_err() {
+        if high && !I::TEXT && core::str::from_utf8(&self.bytes[start..end]).is_err() {
             return Err(Bail);
         }
         Ok(Span::Input(start, end))
     }
 
-    /// The rest of a string that holds an escape, decoded into `scratch`.
+    /// The rest of a string that holds an escape, decoded into `scratch`;
+    /// `high` says whether the text before the first escape holds a
+    /// non-ASCII byte.
     #[cold]
-    fn escaped_string(&mut self, start: usize) -> Fast<Span> {
+    fn escaped_string(&mut self, start: usize, mut high: bool) -> Fast<Span> {
         self.scratch.clear();
         self.scratch.extend_from_slice(&self.bytes[start..self.pos]);
         loop {
-            let run = plain_run(&self.bytes[self.pos..]);
-            self.scratch
-                .extend_from_slice(&self.bytes[self.pos..self.pos + run]);
-            self.pos += run;
             match self.bytes.get(self.pos) {
                 Some(b'"') => break,
                 Some(b'\\') => {
                     self.pos += 1;
                     self.escape()?;
-                }
-                Some(&byte) if byte >= 0x80 => {
-                    self.scratch.push(byte);
-                    self.pos += 1;
+                    if self.bytes.get(self.pos) == Some(&b'\\') {
+                        // Escapes in a row: no text between to scan.
+                        continue;
+                    }
                 }
                 _ => return Err(Bail),
             }
+            let (run, run_high) = string_run(&self.bytes[self.pos..]);
+            high |= run_high;
+            self.scratch
+                .extend_from_slice(&self.bytes[self.pos..self.pos + run]);
+            self.pos += run;
         }
         self.pos += 1;
         // Text split at backslashes, and escapes decoded to characters,
-        // stay UTF-8.
-        if !I::TEXT && core::str::from_utf8(&self.scratch).is_err() {
+        // stay UTF-8; and text that was not UTF-8 stays so, as no decoded
+        // character starts with a continuation byte.
+        if high && !I::TEXT && core::str::from_utf8(&self.scratch).is_err() {
             return Err(Bail);
         }
         Ok(Span::Scratch)
     }
 
     /// One escape, after its backslash.
+    #[inline]
     fn escape(&mut self) -> Fast<()> {
         let byte = *self.bytes.get(self.pos).ok_or(Bail)?;
         self.pos += 1;
@@ -452,56 +466,161 @@ impl<'a, I: Input> Reader<'a, I> {
         }
     }
 
-    /// Any number, as serde_json's `Number` holds it.
-    fn number(&mut self) -> Fast<Number> {
+    /// Passes over a number, checked as serde_json checks it, and says
+    /// what it holds.
+    #[inline]
+    fn number_token(&mut self) -> Fast<Token> {
         let start = self.pos;
         let negative = self.bytes.get(self.pos) == Some(&b'-');
         if negative {
             self.pos += 1;
         }
+        let mut token = Token {
+            start,
+            negative,
+            digits: 0,
+            float: false,
+            mantissa: 0,
+            significant: 0,
+            power: 0,
+        };
         let int_start = self.pos;
-        self.skip_digits();
-        let int_len = self.pos - int_start;
-        if int_len == 0 || (int_len > 1 && self.bytes[int_start] == b'0') {
+        token.digits = self.mantissa_digits(&mut token);
+        if token.digits == 0 || (token.digits > 1 && self.bytes[int_start] == b'0') {
             return Err(Bail);
         }
-        let mut float = false;
         if self.bytes.get(self.pos) == Some(&b'.') {
             self.pos += 1;
-            float = true;
-            if self.skip_digits() == 0 {
+            token.float = true;
+            let fraction = self.mantissa_digits(&mut token);
+            if fraction == 0 {
                 return Err(Bail);
             }
+            // At most the input's length: no overflow.
+            token.power = -(fraction.min(1 << 20) as i32);
         }
         if matches!(self.bytes.get(self.pos), Some(b'e' | b'E')) {
             self.pos += 1;
-            float = true;
-            if matches!(self.bytes.get(self.pos), Some(b'+' | b'-')) {
+            token.float = true;
+            let sign = match self.bytes.get(self.pos) {
+                Some(b'-') => -1,
+                Some(b'+') => 1,
+                _ => 0,
+            };
+            self.pos += usize::from(sign != 0);
+            let exponent_start = self.pos;
+            let mut exponent: i32 = 0;
+            while let Some(&byte) = self.bytes.get(self.pos) {
+                let digit = byte.wrapping_sub(b'0');
+                if digit >= 10 {
+                    break;
+                }
+                // Capped: any exponent this large leaves the exact path.
+                exponent = (exponent * 10 + i32::from(digit)).min(1 << 20);
                 self.pos += 1;
             }
-            if self.skip_digits() == 0 {
+            if self.pos == exponent_start {
                 return Err(Bail);
             }
+            token.power += if sign < 0 { -exponent } else { exponent };
         }
-        let text = core::str::from_utf8(&self.bytes[start..self.pos]).map_err(|_| Bail)?;
-        if !float && int_len <= 18 {
-            let magnitude: u64 = text[usize::from(negative)..].parse().map_err(|_| Bail)?;
-            return match (negative, magnitude) {
-                (false, _) => Ok(Number::from(magnitude)),
-                // serde_json reads `-0` as a float.
-                (true, 0) => Err(Bail),
-                (true, _) => Ok(Number::from(-(magnitude as i64))),
+        Ok(token)
+    }
+
+    /// Passes over digits, adding the first nineteen significant ones to
+    /// the token's mantissa, and says how many there were.
+    #[inline(always)]
+    fn mantissa_digits(&mut self, token: &mut Token) -> usize {
+        let start = self.pos;
+        while token.significant < 19 {
+            let Some(&byte) = self.bytes.get(self.pos) else {
+                break;
             };
+            let digit = byte.wrapping_sub(b'0');
+            if digit >= 10 {
+                return self.pos - start;
+            }
+            token.mantissa = token.mantissa * 10 + u64::from(digit);
+            token.significant += 1;
+            self.pos += 1;
         }
-        if !float {
-            return Err(Bail);
+        // Digits past the nineteenth only count.
+        let more = self.skip_digits();
+        token.significant = token
+            .significant
+            .saturating_add(more.try_into().unwrap_or(u32::MAX));
+        self.pos - start
+    }
+
+    /// The text of a number [`number_token`](Self::number_token) passed.
+    fn number_text(&self, token: &Token) -> &'a str {
+        let bytes: &'a [u8] = self.bytes;
+        match core::str::from_utf8(&bytes[token.start..self.pos]) {
+            Ok(text) => text,
+            Err(_) => unreachable!("a number token is ASCII"),
+        }
+    }
+
+    /// A float token's value, rounded correctly: exactly computed where
+    /// [`Token::exact`] can, parsed from the text otherwise.
+    fn float_value(&self, token: &Token) -> Fast<f64> {
+        match token.exact() {
+            Some(value) => Ok(value),
+            None => self.number_text(token).parse().map_err(|_| Bail),
+        }
+    }
+
+    /// Any number, as an `f64`, with the value serde_json gives: both round
+    /// correctly (serde_json with its `float_roundtrip` feature, which this
+    /// crate turns on). Too large for an `f64` goes to serde, which refuses
+    /// it.
+    #[inline]
+    pub fn f64(&mut self) -> Fast<f64> {
+        self.peek()?;
+        let token = self.number_token()?;
+        // An integer is a float of power 0 here: serde_json converts the
+        // integer it reads, and the conversion rounds correctly too.
+        let value = self.float_value(&token)?;
+        if value.is_finite() {
+            Ok(value)
+        } else {
+            Err(Bail)
+        }
+    }
+
+    /// Any number, as serde_json's `Number` holds it.
+    fn number(&mut self) -> Fast<Number> {
+        let token = self.number_token()?;
+        if arbitrary_precision() {
+            // `Number` then keeps the text, in the form serde_json's own
+            // parser gives it, which makes it here as it makes it for a
+            // `Value`.
+            return serde_json::from_str(self.number_text(&token)).map_err(|_| Bail);
+        }
+        if !token.float {
+            let magnitude = match token.digits {
+                // All the digits are in the mantissa.
+                0..=19 => Some(token.mantissa),
+                20 => self.number_text(&token)[usize::from(token.negative)..]
+                    .parse::<u64>()
+                    .ok(),
+                _ => None,
+            };
+            match (token.negative, magnitude) {
+                (false, Some(magnitude)) => return Ok(Number::from(magnitude)),
+                // serde_json reads `-0` as a float.
+                (true, Some(0)) => {}
+                (true, Some(magnitude)) => {
+                    if let Some(value) = 0i64.checked_sub_unsigned(magnitude) {
+                        return Ok(Number::from(value));
+                    }
+                }
+                // Beyond 64 bits serde_json makes it a float.
+                (_, None) => {}
+            }
         }
         // Both this and serde_json's `float_roundtrip` round correctly.
-        let value: f64 = text.parse().map_err(|_| Bail)?;
-        if !value.is_finite() {
-            return Err(Bail);
-        }
-        Number::from_f64(value).ok_or(Bail)
+        Number::from_f64(self.float_value(&token)?).ok_or(Bail)
     }
 
     fn skip_digits(&mut self) -> usize {
@@ -541,7 +660,12 @@ impl<'a, I: Input> Reader<'a, I> {
         let mut map = Map::new();
         let mut more = self.object_start()?;
         while more {
-            let key = self.key()?.to_owned();
+            let key = self.key()?;
+            if key == NUMBER_TOKEN && arbitrary_precision() {
+                // serde_json's `Value` would take the object for a number.
+                return Err(Bail);
+            }
+            let key = key.to_owned();
             let value = self.value()?;
             if map.insert(key, value).is_some() {
                 return Err(Bail);
@@ -589,9 +713,127 @@ impl<'a, I: Input> Reader<'a, I> {
     }
 }
 
+/// Powers of ten that an `f64` holds exactly.
+const EXACT_POWERS: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
+
+/// What [`Reader::number_token`] found.
+struct Token {
+    start: usize,
+    negative: bool,
+    /// How many digits the integer part has.
+    digits: usize,
+    /// Whether the number has a fraction or an exponent.
+    float: bool,
+    /// The first nineteen significant digits, integer part and fraction
+    /// together, as an integer.
+    mantissa: u64,
+    /// How many digits the integer part and the fraction have.
+    significant: u32,
+    /// The power of ten the mantissa is multiplied by: the exponent less
+    /// the fraction's digits (capped far beyond what `f64` holds).
+    power: i32,
+}
+
+impl Token {
+    /// The number's value when its digits make an integer of at most 2^53
+    /// and its power of ten is within ±22: both are then exact `f64`s, and
+    /// one multiplication or division rounds their exact result correctly,
+    /// as every correct parser does. `None` for any other number.
+    #[inline]
+    fn exact(&self) -> Option<f64> {
+        if self.significant > 19 || self.mantissa > 1 << 53 {
+            return None;
+        }
+        let value = self.mantissa as f64;
+        let value = match self.power {
+            0..=22 => value * EXACT_POWERS[self.power as usize],
+            -22..=-1 => value / EXACT_POWERS[self.power.unsigned_abs() as usize],
+            _ => return None,
+        };
+        Some(if self.negative { -value } else { value })
+    }
+}
+
+/// The key of the map through which serde_json with `arbitrary_precision`
+/// hands over a number's text.
+pub(crate) const NUMBER_TOKEN: &str = "$serde_json::private::Number";
+
+/// Whether serde_json was built with its `arbitrary_precision` feature,
+/// which any crate of a build can turn on: its `Number` then keeps a
+/// number's text, and reads a float's text through a map with a private
+/// key. Found from what `Number` does, once.
+pub(crate) fn arbitrary_precision() -> bool {
+    use std::sync::OnceLock;
+
+    static KEEPS_TEXT: OnceLock<bool> = OnceLock::new();
+    *KEEPS_TEXT.get_or_init(|| {
+        // Only kept text holds the trailing zero.
+        serde_json::from_str::<Number>("0.10").is_ok_and(|number| number.to_string() == "0.10")
+    })
+}
+
 /// Where a string's text is.
 #[derive(Clone, Copy)]
 enum Span {
     Input(usize, usize),
     Scratch,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Reader;
+
+    /// Whatever path a number takes, exact or parsed, it gives what the
+    /// standard library's correctly rounding parser gives.
+    #[test]
+    fn floats_are_the_parsed_values() {
+        let mantissas = [
+            "0",
+            "1",
+            "5",
+            "9",
+            "10",
+            "123",
+            "4503599627370496",
+            "9007199254740992",
+            "9007199254740993",
+            "12345678901234567",
+            "1234567890123456789",
+            "99999999999999999999",
+        ];
+        let exponents = [
+            "", "e0", "e5", "E-5", "e+22", "e-22", "e23", "e-23", "e0400", "e-00007",
+        ];
+        let mut exact = 0;
+        for mantissa in mantissas {
+            for point in 0..=mantissa.len() {
+                for exponent in exponents {
+                    for sign in ["", "-"] {
+                        let (whole, fraction) = mantissa.split_at(point);
+                        let whole = if whole.is_empty() { "0" } else { whole };
+                        let text = if fraction.is_empty() {
+                            format!("{sign}{whole}{exponent}")
+                        } else {
+                            format!("{sign}{whole}.{fraction}{exponent}")
+                        };
+                        let parsed: f64 = text.parse().unwrap();
+                        let mut reader = Reader::new(text.as_bytes());
+                        let token = reader.number_token().unwrap();
+                        assert_eq!(reader.pos, text.len(), "{text}");
+                        exact += usize::from(token.exact().is_some());
+                        let read = Reader::new(text.as_bytes()).f64();
+                        if parsed.is_finite() {
+                            assert_eq!(read.unwrap().to_bits(), parsed.to_bits(), "{text}");
+                        } else {
+                            assert!(read.is_err(), "{text}");
+                        }
+                    }
+                }
+            }
+        }
+        assert!(exact > 500, "{exact}");
+    }
 }

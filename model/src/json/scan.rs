@@ -4,34 +4,50 @@
 //! bytes at once on x86-64; elsewhere, and for the tail, eight bytes are
 //! tested as one word.
 
-/// How many bytes at the start of `bytes` need no attention inside a
-/// string: not `"`, `\`, a control character or a non-ASCII byte.
+/// How many bytes at the start of `bytes` a string's text runs on for:
+/// up to the first `"`, `\`, or control character, or to the end. Also
+/// says whether any of those bytes is not ASCII, so that only text with
+/// such bytes needs a UTF-8 check, made once on the whole run.
 #[inline(always)]
-pub(super) fn plain_run(bytes: &[u8]) -> usize {
+pub(super) fn string_run(bytes: &[u8]) -> (usize, bool) {
     let mut run = 0;
+    let mut high = false;
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     while let Some((block, _)) = bytes[run..].split_first_chunk::<16>() {
-        let flags = sse2::flags(block, true);
-        if flags != 0 {
-            return run + flags.trailing_zeros() as usize;
+        let (specials, non_ascii) = sse2::masks(block);
+        if specials != 0 {
+            let len = specials.trailing_zeros();
+            // Only the bytes before the first special count.
+            high |= non_ascii & ((1 << len) - 1) != 0;
+            return (run + len as usize, high);
         }
+        high |= non_ascii != 0;
         run += 16;
     }
     while let Some((chunk, _)) = bytes[run..].split_first_chunk::<8>() {
         let word = u64::from_le_bytes(*chunk);
-        let flags = swar::specials(word) | (word & swar::HIGH);
-        if flags != 0 {
-            return run + swar::first_flagged(flags);
+        // Non-ASCII bytes are not flagged by `specials` before its first
+        // true flag, which is all that counts here.
+        let specials = swar::specials(word);
+        if specials != 0 {
+            let len = swar::first_flagged(specials);
+            // The bits of the bytes before the first special: `len` is at
+            // most 7, so the shift stays inside the word.
+            let before = (1u64 << (8 * len)) - 1;
+            high |= word & swar::HIGH & before != 0;
+            return (run + len, high);
         }
+        high |= word & swar::HIGH != 0;
         run += 8;
     }
     while let Some(&byte) = bytes.get(run) {
-        if byte == b'"' || byte == b'\\' || !(0x20..0x80).contains(&byte) {
+        if NEEDS_ESCAPE[usize::from(byte)] {
             break;
         }
+        high |= byte >= 0x80;
         run += 1;
     }
-    run
+    (run, high)
 }
 
 /// Sixteen bytes tested at once with SSE2, which every x86-64 processor
@@ -43,16 +59,23 @@ mod sse2 {
     };
 
     /// One bit per byte, the lowest for the first: set for `"`, `\` and
-    /// control characters, and with `high` for non-ASCII bytes too.
+    /// control characters.
     #[inline]
-    pub(super) fn flags(block: &[u8; 16], high: bool) -> u32 {
+    pub(super) fn flags(block: &[u8; 16]) -> u32 {
+        masks(block).0
+    }
+
+    /// Two masks of one bit per byte, the lowest for the first: one for
+    /// `"`, `\` and control characters, one for non-ASCII bytes.
+    #[inline]
+    pub(super) fn masks(block: &[u8; 16]) -> (u32, u32) {
         // SAFETY: the module is compiled only where SSE2 is on.
-        unsafe { flags_sse2(block, high) }
+        unsafe { masks_sse2(block) }
     }
 
     #[target_feature(enable = "sse2")]
     #[inline]
-    fn flags_sse2(block: &[u8; 16], high: bool) -> u32 {
+    fn masks_sse2(block: &[u8; 16]) -> (u32, u32) {
         // SAFETY: both are sixteen bytes, and any bytes are a valid `__m128i`.
         let block = unsafe { core::mem::transmute::<[u8; 16], __m128i>(*block) };
         let quote = _mm_cmpeq_epi8(block, _mm_set1_epi8(b'"' as i8));
@@ -61,8 +84,8 @@ mod sse2 {
         let control = _mm_cmpeq_epi8(_mm_min_epu8(block, _mm_set1_epi8(0x1f)), block);
         let specials = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(quote, backslash), control));
         // The mask holds sixteen bits: the casts lose nothing.
-        let non_ascii = if high { _mm_movemask_epi8(block) } else { 0 };
-        (specials | non_ascii) as u32
+        let non_ascii = _mm_movemask_epi8(block);
+        (specials as u32, non_ascii as u32)
     }
 }
 
@@ -110,7 +133,7 @@ impl Block for [u8; 16] {
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
     #[inline]
     fn is_plain(&self) -> bool {
-        sse2::flags(self, false) == 0
+        sse2::flags(self) == 0
     }
 
     #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
@@ -132,61 +155,103 @@ fn is_plain_by_words(block: &[u8; 16]) -> bool {
         .all(|word| swar::specials(u64::from_le_bytes(*word)) == 0)
 }
 
-/// How many bytes at the start of `bytes` serde_json writes as they are:
-/// all but `"`, `\\` and control characters.
+/// How many of the sixteen bytes of `block`, from its start, serde_json
+/// writes as they are: all but `"`, `\\` and control characters.
 #[inline]
-pub(super) fn escape_free_run(bytes: &[u8]) -> usize {
-    let mut run = 0;
-    while let Some((chunk, _)) = bytes[run..].split_first_chunk::<8>() {
-        let word = u64::from_le_bytes(*chunk);
-        // Non-ASCII bytes are written as they are; `specials` flags them
-        // only when they come after a flagged byte.
-        let flags = swar::specials(word);
-        if flags != 0 {
-            return run + swar::first_flagged(flags);
-        }
-        run += 8;
+pub(super) fn escape_free_prefix(block: &[u8; 16]) -> usize {
+    #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+    {
+        // Bit 16 stops the count at sixteen when nothing is flagged.
+        (sse2::flags(block) | 1 << 16).trailing_zeros() as usize
     }
-    if run == bytes.len() {
-        return run;
-    }
-    if let Some(last) = bytes.last_chunk::<8>() {
-        // The last eight bytes, overlapping some already passed, in which
-        // nothing is flagged.
-        let start = bytes.len() - 8;
-        let word = u64::from_le_bytes(*last);
-        let flags = swar::specials(word);
-        return if flags == 0 {
-            bytes.len()
-        } else {
-            start + swar::first_flagged(flags)
+    #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+    {
+        let (words, []) = block.as_chunks::<8>() else {
+            unreachable!("sixteen bytes are two whole words");
         };
-    }
-    while let Some(&byte) = bytes.get(run) {
-        if NEEDS_ESCAPE[usize::from(byte)] {
-            break;
+        let mut run = 0;
+        for word in words {
+            // Non-ASCII bytes are written as they are; `specials` flags
+            // them only when they come after a flagged byte.
+            let flags = swar::specials(u64::from_le_bytes(*word));
+            if flags != 0 {
+                return run + swar::first_flagged(flags);
+            }
+            run += 8;
         }
-        run += 1;
+        run
     }
-    run
 }
 
 /// The bytes serde_json escapes in a string.
 pub(super) static NEEDS_ESCAPE: [bool; 256] = {
     let mut table = [false; 256];
     let mut byte = 0;
-    while byte < 0x20 {
-        table[byte] = true;
+    while byte < 256 {
+        table[byte] = ESCAPE[byte] != 0;
         byte += 1;
     }
-    table[b'"' as usize] = true;
-    table[b'\\' as usize] = true;
+    table
+};
+
+/// How serde_json escapes each byte: `0` for not at all, `u` for `\u00XX`,
+/// and otherwise the letter after the backslash.
+pub(super) static ESCAPE: [u8; 256] = {
+    let mut table = [0; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[0x08] = b'b';
+    table[0x0c] = b'f';
+    table[b'\n' as usize] = b'n';
+    table[b'\r' as usize] = b'r';
+    table[b'\t' as usize] = b't';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
     table
 };
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `string_run` as a byte-by-byte loop says it.
+    fn string_run_slowly(bytes: &[u8]) -> (usize, bool) {
+        let run = bytes
+            .iter()
+            .position(|&byte| NEEDS_ESCAPE[usize::from(byte)])
+            .unwrap_or(bytes.len());
+        (run, bytes[..run].iter().any(|&byte| byte >= 0x80))
+    }
+
+    /// Every byte value at every place of texts of every length up to
+    /// three blocks, among ASCII or non-ASCII bytes, with a second mark
+    /// after the first, so that both the end of the run and the bytes
+    /// counted as before it are checked.
+    #[test]
+    fn string_runs_end_at_the_first_special_byte() {
+        for filler in [b'a', 0xc3, 0x80, 0xff] {
+            for len in 0..48 {
+                for at in 0..len {
+                    for byte in 0..=255u8 {
+                        let mut text = vec![filler; len];
+                        text[at] = byte;
+                        assert_eq!(
+                            string_run(&text),
+                            string_run_slowly(&text),
+                            "{byte:#x} at {at} of {len} among {filler:#x}"
+                        );
+                        if at + 1 < len {
+                            text[at + 1] = b'"';
+                            assert_eq!(string_run(&text), string_run_slowly(&text));
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     /// Every byte value at every place of a block, with plain bytes around,
     /// checked by both ways of checking a block and by the table.
@@ -200,6 +265,11 @@ mod tests {
                     let plain = !NEEDS_ESCAPE[usize::from(byte)];
                     assert_eq!(block.is_plain(), plain, "{byte:#x} at {at}");
                     assert_eq!(is_plain_by_words(&block), plain, "{byte:#x} at {at}");
+                    let prefix = block
+                        .iter()
+                        .position(|&byte| NEEDS_ESCAPE[usize::from(byte)])
+                        .unwrap_or(16);
+                    assert_eq!(escape_free_prefix(&block), prefix, "{byte:#x} at {at}");
                 }
             }
         }

@@ -124,22 +124,43 @@ macro_rules! integers {
 integers!(i64, i64: i64 i32 i16 i8);
 integers!(u64, u64: u64 u32 u16 u8);
 
-/// Floats through serde_json, which writes a non-finite one as `null`.
-macro_rules! floats {
-    ($($ty:ty)*) => {$(
-        impl Json for $ty {
-            fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
-                through_serde(reader)
-            }
+/// Floats read as serde_json reads them, and written with its formatter,
+/// a non-finite one as `null`.
+impl Json for f64 {
+    #[inline]
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        reader.f64()
+    }
 
-            fn write_json(&self, writer: &mut Writer) -> Fast<()> {
-                writer.serde(self)
-            }
-        }
-    )*};
+    #[inline]
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        writer.f64(*self)
+    }
 }
 
-floats!(f64 f32);
+/// Through serde_json, which reads an `f32` through an `f64`, rounding
+/// twice.
+impl Json for f32 {
+    fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        through_serde(reader)
+    }
+
+    fn write_json(&self, writer: &mut Writer) -> Fast<()> {
+        writer.serde(self)
+    }
+}
+
+/// An `f64` field, as [`format::number`](crate::format::number) reads it.
+#[inline]
+pub fn read_number<I: Input>(reader: &mut Reader<'_, I>) -> Fast<f64> {
+    reader.f64()
+}
+
+/// An `f64` field, as [`format::number`](crate::format::number) writes it.
+#[inline]
+pub fn write_number(writer: &mut Writer, value: &f64) -> Fast<()> {
+    writer.api_number(*value)
+}
 
 impl<T: Json> Json for Option<T> {
     fn redacted_at(path: &[Option<&str>]) -> bool {
@@ -206,14 +227,15 @@ impl<T: Json> Json for Vec<T> {
 
 impl<T: Json> Json for [T] {
     fn write_json(&self, writer: &mut Writer) -> Fast<()> {
-        writer.raw(b"[");
-        for (index, item) in self.iter().enumerate() {
-            if index > 0 {
-                writer.raw(b",");
+        writer.byte(b'[');
+        if let Some((first, rest)) = self.split_first() {
+            first.write_json(writer)?;
+            for item in rest {
+                writer.byte(b',');
+                item.write_json(writer)?;
             }
-            item.write_json(writer)?;
         }
-        writer.raw(b"]");
+        writer.byte(b']');
         Ok(())
     }
 }

@@ -7,10 +7,12 @@
 use std::mem::MaybeUninit;
 
 use serde::Serialize;
+use serde_json::ser::{CompactFormatter, Formatter};
 use serde_json::{Number, Value};
 
-use super::read::{Bail, Fast};
-use super::scan::{escape_free_run, Block, NEEDS_ESCAPE};
+use super::read::{arbitrary_precision, Bail, Fast};
+use super::scan::{escape_free_prefix, Block, ESCAPE, NEEDS_ESCAPE};
+use crate::format::number::whole;
 
 /// Output bytes, always valid UTF-8.
 pub struct Writer {
@@ -30,6 +32,12 @@ impl Writer {
     #[inline]
     pub fn raw(&mut self, bytes: &[u8]) {
         self.out.extend_from_slice(bytes);
+    }
+
+    /// One byte of JSON punctuation.
+    #[inline]
+    pub fn byte(&mut self, byte: u8) {
+        self.out.push(byte);
     }
 
     /// The first `len` of `bytes`, which are in JSON form. All `N` are
@@ -83,6 +91,34 @@ impl Writer {
             .extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
     }
 
+    /// An `f64` as serde_json writes it, with serde_json's own formatter:
+    /// the shortest form that reads back to the same value, and `null` for
+    /// NaN and the infinities.
+    #[inline]
+    pub fn f64(&mut self, value: f64) -> Fast<()> {
+        if value.is_finite() {
+            CompactFormatter
+                .write_f64(&mut self.out, value)
+                .map_err(|_| Bail)
+        } else {
+            self.null();
+            Ok(())
+        }
+    }
+
+    /// An `f64` field's value as [`format::number`](crate::format::number)
+    /// writes it: a whole number within ±2^53 as an integer.
+    #[inline]
+    pub fn api_number(&mut self, value: f64) -> Fast<()> {
+        match whole(value) {
+            Some(integer) => {
+                self.i64(integer);
+                Ok(())
+            }
+            None => self.f64(value),
+        }
+    }
+
     /// Anything serde can write, through serde_json itself.
     pub fn serde<T: ?Sized + Serialize>(&mut self, value: &T) -> Fast<()> {
         serde_json::to_writer(&mut self.out, value).map_err(|_| Bail)
@@ -131,50 +167,35 @@ impl Writer {
         unsafe { self.out.set_len(start + len + 2) };
     }
 
-    /// A string with something to escape.
+    /// A string with something to escape, written a piece at a time
+    /// into room reserved for the piece escaped at its longest.
     #[cold]
     fn escaped_str(&mut self, bytes: &[u8]) {
-        let mut run = escape_free_run(bytes);
-        self.out.reserve(bytes.len() + 8);
         self.out.push(b'"');
-        let mut start = 0;
-        loop {
-            self.out.extend_from_slice(&bytes[start..start + run]);
-            start += run;
-            let Some(&byte) = bytes.get(start) else { break };
-            self.escape(byte);
-            start += 1;
-            run = escape_free_run(&bytes[start..]);
+        for piece in bytes.chunks(PIECE) {
+            let start = self.out.len();
+            let most = escaped_room(piece.len());
+            self.out.reserve(most);
+            let written = escape_into(&mut self.out.spare_capacity_mut()[..most], piece);
+            // SAFETY: `escape_into` wrote every byte of the first `written`
+            // of the spare capacity (its contract), which `reserve` made
+            // hold at least `most >= written` bytes.
+            unsafe { self.out.set_len(start + written) };
         }
         self.out.push(b'"');
     }
 
-    #[cold]
-    fn escape(&mut self, byte: u8) {
-        let short = match byte {
-            b'"' => b'"',
-            b'\\' => b'\\',
-            0x08 => b'b',
-            0x0c => b'f',
-            b'\n' => b'n',
-            b'\r' => b'r',
-            b'\t' => b't',
-            _ => {
-                const HEX: &[u8; 16] = b"0123456789abcdef";
-                self.out.extend_from_slice(b"\\u00");
-                self.out.push(HEX[usize::from(byte >> 4)]);
-                self.out.push(HEX[usize::from(byte & 0xf)]);
-                return;
-            }
-        };
-        self.out.extend_from_slice(&[b'\\', short]);
-    }
-
-    fn number(&mut self, number: &Number) -> Fast<()> {
-        if let Some(value) = number.as_u64() {
+    fn json_number(&mut self, number: &Number) -> Fast<()> {
+        if arbitrary_precision() {
+            // `Number` holds its text, which serde_json writes as it is.
+            self.serde(number)?;
+        } else if let Some(value) = number.as_u64() {
             self.u64(value);
         } else if let Some(value) = number.as_i64() {
             self.i64(value);
+        } else if let Some(value) = number.as_f64() {
+            // A float, always finite in a `Number`.
+            self.f64(value)?;
         } else {
             self.serde(number)?;
         }
@@ -185,7 +206,7 @@ impl Writer {
         match value {
             Value::Null => self.null(),
             Value::Bool(value) => self.bool(*value),
-            Value::Number(number) => self.number(number)?,
+            Value::Number(number) => self.json_number(number)?,
             Value::String(text) => self.str(text),
             Value::Array(items) => {
                 self.out.push(b'[');
@@ -216,6 +237,75 @@ impl Writer {
         self.str(key);
         self.out.push(b':');
     }
+}
+
+/// Bytes of a string escaped in one go: the room reserved for them stays
+/// small while the writing goes without checks of the buffer's capacity.
+const PIECE: usize = 1024;
+
+/// Room enough for `len` bytes escaped, at most six bytes each (`\u001f`),
+/// and for the last block copied whole.
+fn escaped_room(len: usize) -> usize {
+    6 * len + 16
+}
+
+/// Writes `bytes` escaped as serde_json escapes a string into the start of
+/// `out`, which holds [`escaped_room`] of them, and returns how many bytes
+/// it wrote. Every one of those bytes is written.
+///
+/// From a byte that needs no escape on, sixteen bytes are copied whole, and
+/// the output moves on past those of them that need none; the rest are
+/// written over by what comes next.
+#[inline]
+fn escape_into(out: &mut [MaybeUninit<u8>], bytes: &[u8]) -> usize {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut at = 0;
+    let mut written = 0;
+    while let Some(&byte) = bytes.get(at) {
+        match ESCAPE[usize::from(byte)] {
+            0 => {
+                if let (Some(block), Some(room)) = (
+                    bytes[at..].first_chunk::<16>(),
+                    out[written..].first_chunk_mut::<16>(),
+                ) {
+                    *room = block.map(MaybeUninit::new);
+                    // At least the first byte, which needs no escape.
+                    let plain = escape_free_prefix(block);
+                    at += plain;
+                    written += plain;
+                } else {
+                    out[written].write(byte);
+                    at += 1;
+                    written += 1;
+                }
+            }
+            b'u' => {
+                let escape = [
+                    b'\\',
+                    b'u',
+                    b'0',
+                    b'0',
+                    HEX[usize::from(byte >> 4)],
+                    HEX[usize::from(byte & 0xf)],
+                ];
+                let Some(room) = out[written..].first_chunk_mut::<6>() else {
+                    unreachable!("room for six bytes a byte of input");
+                };
+                *room = escape.map(MaybeUninit::new);
+                at += 1;
+                written += 6;
+            }
+            short => {
+                let Some(room) = out[written..].first_chunk_mut::<2>() else {
+                    unreachable!("room for six bytes a byte of input");
+                };
+                *room = [b'\\', short].map(MaybeUninit::new);
+                at += 1;
+                written += 2;
+            }
+        }
+    }
+    written
 }
 
 /// Copies the first `N` bytes of `bytes` into `out` when none of them
