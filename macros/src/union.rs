@@ -156,7 +156,7 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
                     )
                 });
                 first_arms.push(quote! {
-                    #index => #union::rest_of_variant::<#ty, __A>(__map).map(#ident::#variant_ident)
+                    #index => #union::rest_of_variant::<#ty, __A>(__map, &__TAGS).map(#ident::#variant_ident)
                 });
                 buffered_arms.push(quote! {
                     #index => #union::buffered_variant::<#ty, __A::Error>(__object, &__TAGS)
@@ -206,7 +206,7 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
                     }
                 });
                 first_arms.push(quote! {
-                    #index => #union::rest_of_variant::<#hidden_ident, __A>(__map).map(#build)
+                    #index => #union::rest_of_variant::<#hidden_ident, __A>(__map, &__TAGS).map(#build)
                 });
                 buffered_arms.push(quote! {
                     #index => #union::buffered_variant::<#hidden_ident, __A::Error>(__object, &__TAGS)

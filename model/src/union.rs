@@ -102,13 +102,50 @@ pub fn rest_of_other<'de, A: MapAccess<'de>>(
     Ok(object)
 }
 
-/// The variant of type `T` from the rest of the map, after a first tag.
-pub fn rest_of_variant<'de, T, A>(map: A) -> Result<T, A::Error>
+/// The variant of type `T` from the rest of the map, after a first tag. A
+/// second tag is refused, as any repeated key is: the variant would
+/// otherwise keep it among its unknown keys and write the tag twice.
+pub fn rest_of_variant<'de, T, A>(map: A, tags: &Tags) -> Result<T, A::Error>
 where
     T: de::Deserialize<'de>,
     A: MapAccess<'de>,
 {
-    T::deserialize(MapAccessDeserializer::new(map))
+    T::deserialize(MapAccessDeserializer::new(RefuseTag {
+        inner: map,
+        key: tags.key,
+    }))
+}
+
+/// The rest of a union's map, with its tag key refused.
+struct RefuseTag<A> {
+    inner: A,
+    key: &'static str,
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for RefuseTag<A> {
+    type Error = A::Error;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, A::Error> {
+        let Some(key) = self.inner.next_key::<String>()? else {
+            return Ok(None);
+        };
+        if key == self.key {
+            return Err(de::Error::duplicate_field(self.key));
+        }
+        seed.deserialize(de::value::StringDeserializer::new(key))
+            .map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
+        self.inner.next_value_seed(seed)
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        self.inner.size_hint()
+    }
 }
 
 /// The variant of type `T` from a whole object read before its tag was
@@ -359,18 +396,27 @@ pub trait Variant {
 /// Finds the tag of a union's object, which the direct path takes only as
 /// its first key, as the API writes it: `Ok(None)` for a tag the union
 /// keeps in its `other` variant. A later tag is left to serde, which reads
-/// the whole object before choosing the variant, refusing a repeated key.
+/// the whole object before choosing the variant, and so is a tag given
+/// twice, which serde refuses: a variant that drops unknown keys would
+/// otherwise pass over the second one.
 pub fn find_tag(text: &[u8], tags: &Tags) -> Fast<Option<usize>> {
     let mut reader = Reader::new(text);
     if !reader.object_start()? || reader.field_key()? != tags.key {
         return Err(Bail);
     }
     let name = reader.str()?;
-    match tags.find(name) {
-        Some(index) => Ok(Some(index)),
-        None if tags.other => Ok(None),
-        None => Err(Bail),
+    let found = match tags.find(name) {
+        Some(index) => Some(index),
+        None if tags.other => None,
+        None => return Err(Bail),
+    };
+    while reader.object_next()? {
+        if reader.field_key()? == tags.key {
+            return Err(Bail);
+        }
+        reader.skip()?;
     }
+    Ok(found)
 }
 
 /// Reads a variant that holds `T` from the union's whole object: the tag,

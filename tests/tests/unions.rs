@@ -314,3 +314,24 @@ mod generated {
         }
     }
 }
+
+#[test]
+fn a_repeated_tag_is_refused_wherever_it_stands() {
+    for text in [
+        // Held struct (with unknown keys), named fields, unknown tag kept whole.
+        r#"{"type":"AMOUNT","type":"PERCENT"}"#,
+        r#"{"type":"AMOUNT","amount_off":1,"type":"AMOUNT"}"#,
+        r#"{"type":"PERCENT","percent_off":5,"type":"FIXED"}"#,
+        r#"{"type":"LOYALTY","type":"AMOUNT"}"#,
+        // The tag not first: the object is gathered, and a repeat refused.
+        r#"{"amount_off":1,"type":"AMOUNT","type":"AMOUNT"}"#,
+    ] {
+        let (read, _) = agree::<Discount>(text);
+        let error = read.expect_err(text);
+        assert!(
+            error.contains("duplicate field `type`") || error.contains("duplicate key `type`"),
+            "{text}: {error}"
+        );
+        assert!(serde_json::from_str::<Discount>(text).is_err(), "{text}");
+    }
+}
