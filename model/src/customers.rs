@@ -275,21 +275,28 @@ pub struct CustomersCreateResponseBodyAssets {
     pub extra: Extra,
 }
 
-/// A customer's postal address.
+/// A customer's postal address. Every part but the country is personal:
+/// `Debug` shows `<redacted>` for it, even when the address is printed on
+/// its own.
 #[voucherify_model(crate = "crate")]
 #[derive(Default)]
 pub struct CustomersCreateResponseBodyAddress {
     /// City.
+    #[voucherify(redact)]
     pub city: Option<String>,
     /// State, province or region.
+    #[voucherify(redact)]
     pub state: Option<String>,
     /// First line of the street address.
+    #[voucherify(redact)]
     pub line_1: Option<String>,
     /// Second line of the street address.
+    #[voucherify(redact)]
     pub line_2: Option<String>,
     /// Country.
     pub country: Option<String>,
     /// Postal or ZIP code.
+    #[voucherify(redact)]
     pub postal_code: Option<String>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]

@@ -367,6 +367,11 @@ pub type Map = serde_json::Map<String, serde_json::Value>;
 /// A JSON value, as held in [`Map`].
 pub use serde_json::Value;
 
+/// What kind of failure an [`Error`] is, as [`Error::classify`] tells:
+/// I/O, malformed JSON, JSON that does not fit the model, or input that
+/// ended too early.
+pub use serde_json::error::Category;
+
 /// The `indexmap` crate, whose [`IndexMap`] holds the models' maps keyed by
 /// name (loyalty campaigns) in the order read; re-exported so that a crate
 /// building one needs no dependency of its own.

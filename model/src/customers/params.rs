@@ -17,12 +17,12 @@ use crate::CustomersListResponseBody;
 ///
 /// ```
 /// use voucherify_model::{ListCustomersOrder, ListCustomersParams};
-/// use time::macros::datetime;
+/// use voucherify_model::time::{Date, Month};
 ///
 /// let params = ListCustomersParams {
 ///     limit: Some(100),
 ///     city: Some("São Paulo".to_owned()),
-///     created_at_after: Some(datetime!(2024-01-01 00:00 UTC)),
+///     created_at_after: Some(Date::from_calendar_date(2024, Month::January, 1)?.midnight().assume_utc()),
 ///     order: Some(ListCustomersOrder::CreatedAt),
 ///     ..Default::default()
 /// };
@@ -33,7 +33,7 @@ use crate::CustomersListResponseBody;
 ///
 /// let too_many = ListCustomersParams { limit: Some(500), ..Default::default() };
 /// assert_eq!(too_many.query().unwrap_err().to_string(), "`limit` is 500, but must be from 1 to 100");
-/// # Ok::<(), voucherify_model::ParamsError>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
 /// # Paging through every customer
@@ -70,7 +70,7 @@ use crate::CustomersListResponseBody;
 /// assert_eq!(ids, ["cust_2", "cust_1"]);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Clone, Default, PartialEq, Eq)]
 pub struct ListCustomersParams {
     /// Customers per page, from 1 to 100 (the API's default is 10).
     pub limit: Option<u32>,
@@ -101,6 +101,29 @@ pub struct ListCustomersParams {
     /// the customers created before it come, newest first; with `order` set
     /// to `created_at` or `updated_at`, those after it, oldest first.
     pub starting_after: Option<OffsetDateTime>,
+}
+
+/// The filters by email and name are personal: `Debug` shows whether they
+/// are set, not what they hold.
+impl fmt::Debug for ListCustomersParams {
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        let hidden = |value: &Option<String>| value.as_ref().map(|_| "<redacted>");
+        formatter
+            .debug_struct("ListCustomersParams")
+            .field("limit", &self.limit)
+            .field("page", &self.page)
+            .field("email", &hidden(&self.email))
+            .field("city", &self.city)
+            .field("name", &hidden(&self.name))
+            .field("segment_id", &self.segment_id)
+            .field("created_at_before", &self.created_at_before)
+            .field("created_at_after", &self.created_at_after)
+            .field("updated_at_before", &self.updated_at_before)
+            .field("updated_at_after", &self.updated_at_after)
+            .field("order", &self.order)
+            .field("starting_after", &self.starting_after)
+            .finish()
+    }
 }
 
 /// The sort orders of `GET v1/customers`; `Desc` variants are written with

@@ -42,6 +42,7 @@ use crate::{voucherify_model, CustomersCreateResponseBodyAddress, Extra, Map};
 /// existing customer, send a [`CustomersUpdateRequestBody`] instead.
 ///
 /// ```
+/// use voucherify_model::time::{Date, Month};
 /// use voucherify_model::{CustomersCreateRequestBody, Map};
 ///
 /// let mut metadata = Map::new();
@@ -49,7 +50,7 @@ use crate::{voucherify_model, CustomersCreateResponseBodyAddress, Extra, Map};
 /// let body = CustomersCreateRequestBody {
 ///     source_id: Some("crm-000481".to_owned()),
 ///     name: Some("Maria Kowalska".to_owned()),
-///     birthdate: Some(time::macros::date!(1988 - 04 - 17)),
+///     birthdate: Some(Date::from_calendar_date(1988, Month::April, 17)?),
 ///     metadata: Some(metadata),
 ///     ..Default::default()
 /// };
@@ -57,7 +58,7 @@ use crate::{voucherify_model, CustomersCreateResponseBodyAddress, Extra, Map};
 ///     voucherify_model::to_string(&body)?,
 ///     r#"{"source_id":"crm-000481","name":"Maria Kowalska","birthdate":"1988-04-17","metadata":{"lang":"en"}}"#,
 /// );
-/// # Ok::<(), voucherify_model::Error>(())
+/// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[voucherify_model(crate = "crate")]
 #[derive(Default)]
@@ -88,8 +89,8 @@ pub struct CustomersCreateRequestBody {
     /// The customer's postal address.
     #[voucherify(redact)]
     pub address: Option<CustomersCreateRequestBodyAddress>,
-    /// The integrator's own key/value data about the customer; a [`Map`]
-    /// writes its keys in sorted order.
+    /// The integrator's own key/value data about the customer, written in
+    /// the order its keys were inserted.
     #[voucherify(unique_keys)]
     pub metadata: Option<Map>,
     /// Further keys to send as they are, for fields this model does not
@@ -151,8 +152,8 @@ pub struct CustomersUpdateRequestBody {
     /// address changes only the lines it names.
     #[voucherify(redact)]
     pub address: Option<Option<CustomersUpdateRequestBodyAddress>>,
-    /// The integrator's own key/value data about the customer; a [`Map`]
-    /// writes its keys in sorted order.
+    /// The integrator's own key/value data about the customer, written in
+    /// the order its keys were inserted.
     #[voucherify(unique_keys)]
     pub metadata: Option<Option<Map>>,
     /// Further keys to send as they are, for fields this model does not
@@ -238,8 +239,8 @@ pub struct CustomersUpdateInBulkRequestBody {
     /// The customer's postal address, line by line.
     #[voucherify(redact)]
     pub address: Option<Option<CustomersUpdateRequestBodyAddress>>,
-    /// The integrator's own key/value data about the customer; a [`Map`]
-    /// writes its keys in sorted order.
+    /// The integrator's own key/value data about the customer, written in
+    /// the order its keys were inserted.
     #[voucherify(unique_keys)]
     pub metadata: Option<Option<Map>>,
     /// Further keys to send as they are.
@@ -272,8 +273,8 @@ pub struct CustomersUpdateInBulkRequestBody {
 pub struct CustomersMetadataUpdateInBulkRequestBody {
     /// The `source_id`s of the customers to update.
     pub source_ids: Option<Vec<String>>,
-    /// The metadata keys to set, with their values (written in sorted key
-    /// order).
+    /// The metadata keys to set, with their values, written in the order
+    /// they were inserted.
     #[voucherify(unique_keys)]
     pub metadata: Option<Map>,
     /// Further keys to send as they are.

@@ -1,7 +1,7 @@
 //! `f64` as the Voucherify API and JavaScript's `JSON.stringify` write
 //! numbers: a whole number within ±2^53 without a fraction (`10`, not
 //! `10.0`), and any other in the shortest form that reads back to the same
-//! `f64`, as serde_json writes it (`0.5`, `1e300`, `-0.0`). Reading takes
+//! `f64`, as serde_json writes it (`0.5`, `1e+300`, `-0.0`). Reading takes
 //! any JSON number, as `f64`'s own `Deserialize` does.
 //!
 //! ```
