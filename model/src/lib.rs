@@ -54,7 +54,10 @@
 //! what the direct reader does not take itself (an escaped key, an integer
 //! of 19 digits or more, a repeated key, a mistake) goes to serde_json
 //! through the serde impls, which gives the value or the error with its
-//! path. Output is byte for byte what serde_json writes.
+//! path. Output is byte for byte what serde_json writes. That holds too
+//! when a crate of the build turns on serde_json's `arbitrary_precision` or
+//! `preserve_order` feature; with `arbitrary_precision`, numbers in metadata
+//! and unknown values keep their text as serde_json's `Value` keeps it.
 //!
 //! # What a round trip keeps
 //!
@@ -65,6 +68,9 @@
 //! - timestamps are written in UTC with milliseconds (or finer, when the
 //!   value has it); a leap second (`23:59:60`), which `time` cannot hold,
 //!   is read as the last nanosecond before it;
+//! - a whole number in an `f64` field comes back without a fraction
+//!   (`10.0` as `10`), and any other in the shortest form that reads back
+//!   to the same `f64` (`1E2` as `100`, `1.50` as `1.5`);
 //! - numbers in metadata and unknown values go through `serde_json`'s
 //!   `Number`: `1E2` comes back as `100.0`, and an integer beyond the 64-bit
 //!   range, or a decimal finer than `f64`, is rounded to the nearest `f64`;
@@ -88,6 +94,7 @@
 //! | any other type | required: a missing key is an error naming it | always written |
 //! | `OffsetDateTime` (also in an option) | any RFC 3339 timestamp | UTC with milliseconds: `2022-08-30T06:32:07.380Z` |
 //! | `Date` (also in an option) | `YYYY-MM-DD` | `YYYY-MM-DD` |
+//! | `f64` (also in an option) | any JSON number | a whole number within ±2^53 without a fraction (`10`), as the API writes it; any other as serde_json writes it ([`format::number`]) |
 //! | `#[voucherify(extra)]` [`Extra`] or [`Map`] | every unknown key | written after the known fields |
 //!
 //! Field attributes: `#[voucherify(extra)]`, `#[voucherify(redact)]` (the
