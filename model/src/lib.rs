@@ -219,8 +219,12 @@ pub fn from_str<'a, T>(text: &'a str) -> Result<T, Error>
 where
     T: Json + Deserialize<'a>,
 {
-    if let Some(value) = json::read_direct_text(text) {
-        return Ok(value);
+    match json::try_direct_text(text) {
+        Ok(value) => return Ok(value),
+        Err(json::Fallback::Tracked) => {
+            return read_tracked(serde_json::Deserializer::from_str(text));
+        }
+        Err(json::Fallback::Plain) => {}
     }
     serde_json::from_str(text)
         .map_err(|first| locate::<T, _>(serde_json::Deserializer::from_str(text), first))
@@ -232,8 +236,12 @@ pub fn from_slice<'a, T>(bytes: &'a [u8]) -> Result<T, Error>
 where
     T: Json + Deserialize<'a>,
 {
-    if let Some(value) = json::read_direct(bytes) {
-        return Ok(value);
+    match json::try_direct(bytes) {
+        Ok(value) => return Ok(value),
+        Err(json::Fallback::Tracked) => {
+            return read_tracked(serde_json::Deserializer::from_slice(bytes));
+        }
+        Err(json::Fallback::Plain) => {}
     }
     serde_json::from_slice(bytes)
         .map_err(|first| locate::<T, _>(serde_json::Deserializer::from_slice(bytes), first))
@@ -253,6 +261,26 @@ where
         .read_to_end(&mut bytes)
         .map_err(|error| Error::at_root(serde_json::Error::io(error)))?;
     from_slice(&bytes)
+}
+
+/// Reads the input once through serde, tracking the path: the value, or
+/// the error [`locate`] would give.
+#[cold]
+fn read_tracked<'de, T, R>(mut deserializer: serde_json::Deserializer<R>) -> Result<T, Error>
+where
+    T: Deserialize<'de>,
+    R: serde_json::de::Read<'de>,
+{
+    match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Ok(value) => match deserializer.end() {
+            Ok(()) => Ok(value),
+            Err(error) => Err(Error::at_root(error)),
+        },
+        Err(error) => {
+            let path = error::path_text(error.path());
+            Err(Error::new(path, error.into_inner()))
+        }
+    }
 }
 
 /// Reads the input again, tracking the path, to explain `first`.
