@@ -228,7 +228,7 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
             #index => {
                 // serde refuses a field given twice.
                 if #slot.is_some() {
-                    return ::core::result::Result::Err(#private::Bail);
+                    return __reader.repeated_key();
                 }
                 let __value = #value;
                 #note
@@ -243,7 +243,7 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
                 let __value = __reader.value()?;
                 let __map = __extra.get_or_insert_with(#krate::Map::new);
                 if __map.insert(::std::borrow::ToOwned::to_owned(__key), __value).is_some() {
-                    return ::core::result::Result::Err(#private::Bail);
+                    return __reader.repeated_key();
                 }
                 #count
             }

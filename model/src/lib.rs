@@ -148,7 +148,10 @@
 //! what the direct reader does not take itself (an escaped key, an integer
 //! of 19 digits or more, a repeated key, a mistake) goes to serde_json
 //! through the serde impls, which gives the value or the error with its
-//! path. Output is byte for byte what serde_json writes.
+//! path. Output is byte for byte what serde_json writes. That holds too
+//! when a crate of the build turns on serde_json's `arbitrary_precision` or
+//! `preserve_order` feature; with `arbitrary_precision`, numbers in metadata
+//! and unknown values keep their text as serde_json's `Value` keeps it.
 //!
 //! # What a round trip keeps
 //!
@@ -162,6 +165,9 @@
 //! - timestamps are written in UTC with milliseconds (or finer, when the
 //!   value has it); a leap second (`23:59:60`), which `time` cannot hold,
 //!   is read as the last nanosecond before it;
+//! - a whole number in an `f64` field comes back without a fraction
+//!   (`10.0` as `10`), and any other in the shortest form that reads back
+//!   to the same `f64` (`1E2` as `100`, `1.50` as `1.5`);
 //! - numbers in metadata and unknown values go through `serde_json`'s
 //!   `Number`: `1E2` comes back as `100.0`, and an integer beyond the 64-bit
 //!   range, or a decimal finer than `f64`, is rounded to the nearest `f64`;
@@ -208,6 +214,7 @@
 //! | `OffsetDateTime` (at any depth of `Option`, `Vec`, `Box`, `BTreeMap`/`HashMap<String, _>`) | any RFC 3339 timestamp | UTC with milliseconds: `2022-08-30T06:32:07.380Z` |
 //! | `Date` (likewise) | `YYYY-MM-DD` | `YYYY-MM-DD` |
 //! | `&'a str`, `Cow<'a, str>` | borrowed from the input (a `Cow` owns a string that has an escape; a `&str` refuses it) | as a string |
+//! | `f64` (also in an option) | any JSON number | a whole number within ±2^53 without a fraction (`10`), as the API writes it; any other as serde_json writes it ([`format::number`]) |
 //! | `#[voucherify(extra)]` [`Extra`] or [`Map`] | every unknown key (and, in an `Extra`, which fields were `null`) | written after the known fields |
 //!
 //! Field attributes: `#[voucherify(extra)]` (its values print as
@@ -401,8 +408,12 @@ pub fn from_str<'a, T>(text: &'a str) -> Result<T, Error>
 where
     T: Json + Deserialize<'a>,
 {
-    if let Some(value) = json::read_direct_text(text) {
-        return Ok(value);
+    match json::try_direct_text(text) {
+        Ok(value) => return Ok(value),
+        Err(json::Fallback::Tracked) => {
+            return read_tracked(serde_json::Deserializer::from_str(text));
+        }
+        Err(json::Fallback::Plain) => {}
     }
     serde_json::from_str(text)
         .map_err(|first| locate::<T, _>(serde_json::Deserializer::from_str(text), first))
@@ -414,8 +425,12 @@ pub fn from_slice<'a, T>(bytes: &'a [u8]) -> Result<T, Error>
 where
     T: Json + Deserialize<'a>,
 {
-    if let Some(value) = json::read_direct(bytes) {
-        return Ok(value);
+    match json::try_direct(bytes) {
+        Ok(value) => return Ok(value),
+        Err(json::Fallback::Tracked) => {
+            return read_tracked(serde_json::Deserializer::from_slice(bytes));
+        }
+        Err(json::Fallback::Plain) => {}
     }
     serde_json::from_slice(bytes)
         .map_err(|first| locate::<T, _>(serde_json::Deserializer::from_slice(bytes), first))
@@ -435,6 +450,26 @@ where
         .read_to_end(&mut bytes)
         .map_err(|error| Error::at_root(serde_json::Error::io(error)))?;
     from_slice(&bytes)
+}
+
+/// Reads the input once through serde, tracking the path: the value, or
+/// the error [`locate`] would give.
+#[cold]
+fn read_tracked<'de, T, R>(mut deserializer: serde_json::Deserializer<R>) -> Result<T, Error>
+where
+    T: Deserialize<'de>,
+    R: serde_json::de::Read<'de>,
+{
+    match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Ok(value) => match deserializer.end() {
+            Ok(()) => Ok(value),
+            Err(error) => Err(Error::at_root(error)),
+        },
+        Err(error) => {
+            let path = error::path_text(error.path());
+            Err(Error::new(path, error.into_inner()))
+        }
+    }
 }
 
 /// Reads the input again, tracking the path, to explain `first`.

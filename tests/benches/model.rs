@@ -520,34 +520,7 @@ fn ratio_table(workloads: &[Workload], rounds: usize) {
     println!();
 }
 
-/// `model count read|write model|twin ITERATIONS`: reads or writes the
-/// single customer that many times, nothing else, for instruction counts
-/// (callgrind, less the same run with 0 iterations).
-fn count(args: &[String]) {
-    let [direction, variant, iterations] = args else {
-        panic!("usage: model count read|write model|twin ITERATIONS");
-    };
-    let iterations: u32 = iterations.parse().expect("ITERATIONS is a number");
-    let bytes = data::single_customer(SEED, Unknown::None);
-    let model: Model = read_model(&bytes);
-    let twin: plain::Customer = read(&bytes);
-    for _ in 0..iterations {
-        match (direction.as_str(), variant.as_str()) {
-            ("read", "model") => drop(black_box(read_model::<Model>(black_box(&bytes)))),
-            ("read", "twin") => drop(black_box(read::<plain::Customer>(black_box(&bytes)))),
-            ("write", "model") => drop(black_box(write_model(black_box(&model)))),
-            ("write", "twin") => drop(black_box(write(black_box(&twin)))),
-            _ => panic!("usage: model count read|write model|twin ITERATIONS"),
-        }
-    }
-}
-
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("count") {
-        count(&args[1..]);
-        return;
-    }
     let workloads = workloads();
 
     let mut criterion = Criterion::default()

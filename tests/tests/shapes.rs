@@ -341,3 +341,45 @@ fn f64_fields_are_written_as_the_api_writes_numbers() {
         }
     }
 }
+
+#[test]
+fn repeated_keys_are_read_once_more_with_the_path() {
+    // tests/tests/error_messages.rs holds the exact messages; here the
+    // same refusals at other places, read as text and as bytes, give the
+    // same error, and one made to go to serde for another reason (an
+    // escaped key first) names the same path and problem.
+    let refused = [
+        r#""metadata":{"a":{"b":1,"b":2}}}"#,
+        r#""loyalty":{"campaigns":{"A":{},"A":{}}}}"#,
+        r#""metadata":{"a":1},"y":[{"c":0,"c":0}]}"#,
+        r#""x":{"a":1,"a":1}}"#,
+    ];
+    for rest in refused {
+        let text = format!("{{{rest}");
+        let reference = format!(r#"{{"\u0071":0,{rest}"#);
+        let reference =
+            voucherify_model::from_str::<CustomersCreateResponseBody>(&reference).unwrap_err();
+        let message = |error: &voucherify_model::Error| {
+            let text = error.to_string();
+            text[..text.find(" at line").unwrap()].to_owned()
+        };
+        let as_text = voucherify_model::from_str::<CustomersCreateResponseBody>(&text).unwrap_err();
+        let as_bytes = voucherify_model::from_slice::<CustomersCreateResponseBody>(text.as_bytes())
+            .unwrap_err();
+        assert_eq!(as_text.to_string(), as_bytes.to_string());
+        assert_eq!(message(&as_text), message(&reference), "{text}");
+        assert!(!agree_bytes::<CustomersCreateResponseBody>(text.as_bytes()));
+    }
+    // A map of the standard library keeps the last value through serde,
+    // and so here; trailing text is still refused, at the root.
+    let kept = r#"{"at":"2024-01-02T03:04:05Z","totals":{"a":1,"a":2},"count":1,"channels":[]}"#;
+    assert!(!agree_bytes::<voucherify_tests::Ledger>(kept.as_bytes()));
+    let ledger: voucherify_tests::Ledger = voucherify_model::from_str(kept).unwrap();
+    assert_eq!(ledger.totals["a"], 2);
+    let trailing = format!("{kept} x");
+    let error = voucherify_model::from_str::<voucherify_tests::Ledger>(&trailing).unwrap_err();
+    let theirs = serde_json::from_str::<voucherify_tests::Ledger>(&trailing)
+        .map(|_| ())
+        .unwrap_err();
+    assert_eq!(error.to_string(), format!(".: {theirs}"));
+}

@@ -9,19 +9,47 @@ use super::write::Writer;
 /// A whole document through the direct reader: `None` leaves it to serde.
 #[inline]
 pub fn read_direct<T: Json>(bytes: &[u8]) -> Option<T> {
-    read_all(Reader::new(bytes))
+    read_all(Reader::new(bytes)).ok()
 }
 
 /// A whole document of UTF-8 text through the direct reader.
 #[inline]
 pub fn read_direct_text<T: Json>(text: &str) -> Option<T> {
+    read_all(Reader::from_text(text)).ok()
+}
+
+/// How serde should read a document the direct reader gave up on.
+pub(crate) enum Fallback {
+    /// Plainly, and again to find the path only if that fails.
+    Plain,
+    /// Once, tracking the path: the reader gave up on a repeated key, which
+    /// the models refuse, so a failure is likely.
+    Tracked,
+}
+
+/// [`read_direct`], saying how to fall back.
+#[inline]
+pub(crate) fn try_direct<T: Json>(bytes: &[u8]) -> Result<T, Fallback> {
+    read_all(Reader::new(bytes))
+}
+
+/// [`read_direct_text`], saying how to fall back.
+#[inline]
+pub(crate) fn try_direct_text<T: Json>(text: &str) -> Result<T, Fallback> {
     read_all(Reader::from_text(text))
 }
 
-fn read_all<T: Json, I: Input>(mut reader: Reader<'_, I>) -> Option<T> {
-    let value = T::read_json(&mut reader).ok()?;
-    reader.end().ok()?;
-    Some(value)
+fn read_all<T: Json, I: Input>(mut reader: Reader<'_, I>) -> Result<T, Fallback> {
+    let fallback = |reader: &Reader<'_, I>| {
+        if reader.gave_up_on_repeat() {
+            Fallback::Tracked
+        } else {
+            Fallback::Plain
+        }
+    };
+    let value = T::read_json(&mut reader).map_err(|Bail| fallback(&reader))?;
+    reader.end().map_err(|Bail| fallback(&reader))?;
+    Ok(value)
 }
 
 /// A whole document through the direct writer, appended to `out`; `Err`

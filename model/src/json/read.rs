@@ -72,6 +72,8 @@ pub struct Reader<'a, I> {
     pos: usize,
     depth: u32,
     scratch: Vec<u8>,
+    /// Whether the reader gave up on a key repeated in an object.
+    repeated: bool,
     input: PhantomData<I>,
 }
 
@@ -94,8 +96,23 @@ impl<'a, I: Input> Reader<'a, I> {
             pos: 0,
             depth: 0,
             scratch: Vec::new(),
+            repeated: false,
             input: PhantomData,
         }
+    }
+
+    /// Gives up on a key repeated in an object, and remembers why: serde
+    /// refuses the document, or keeps the last value, and either way the
+    /// caller reads it once more, tracking the path.
+    #[cold]
+    pub fn repeated_key<T>(&mut self) -> Fast<T> {
+        self.repeated = true;
+        Err(Bail)
+    }
+
+    /// Whether the reader gave up on a repeated key.
+    pub(crate) fn gave_up_on_repeat(&self) -> bool {
+        self.repeated
     }
 
     /// Skips white space and says what comes next.
@@ -668,7 +685,7 @@ impl<'a, I: Input> Reader<'a, I> {
             let key = key.to_owned();
             let value = self.value()?;
             if map.insert(key, value).is_some() {
-                return Err(Bail);
+                return self.repeated_key();
             }
             more = self.object_next()?;
         }

@@ -11,19 +11,21 @@
 #[inline(always)]
 pub(super) fn string_run(bytes: &[u8]) -> (usize, bool) {
     let mut run = 0;
-    let mut high = false;
+    // The high bits of the bytes passed, gathered.
+    let mut high = 0;
     #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
-    while let Some((block, _)) = bytes[run..].split_first_chunk::<16>() {
+    for block in bytes.as_chunks::<16>().0 {
         let (specials, non_ascii) = sse2::masks(block);
         if specials != 0 {
             let len = specials.trailing_zeros();
             // Only the bytes before the first special count.
-            high |= non_ascii & ((1 << len) - 1) != 0;
-            return (run + len as usize, high);
+            let before = non_ascii & ((1 << len) - 1);
+            return (run + len as usize, high | before != 0);
         }
-        high |= non_ascii != 0;
+        high |= non_ascii;
         run += 16;
     }
+    let mut high = u64::from(high);
     while let Some((chunk, _)) = bytes[run..].split_first_chunk::<8>() {
         let word = u64::from_le_bytes(*chunk);
         // Non-ASCII bytes are not flagged by `specials` before its first
@@ -33,21 +35,20 @@ pub(super) fn string_run(bytes: &[u8]) -> (usize, bool) {
             let len = swar::first_flagged(specials);
             // The bits of the bytes before the first special: `len` is at
             // most 7, so the shift stays inside the word.
-            let before = (1u64 << (8 * len)) - 1;
-            high |= word & swar::HIGH & before != 0;
-            return (run + len, high);
+            let before = word & swar::HIGH & ((1u64 << (8 * len)) - 1);
+            return (run + len, high | before != 0);
         }
-        high |= word & swar::HIGH != 0;
+        high |= word & swar::HIGH;
         run += 8;
     }
     while let Some(&byte) = bytes.get(run) {
         if NEEDS_ESCAPE[usize::from(byte)] {
             break;
         }
-        high |= byte >= 0x80;
+        high |= u64::from(byte & 0x80);
         run += 1;
     }
-    (run, high)
+    (run, high != 0)
 }
 
 /// Sixteen bytes tested at once with SSE2, which every x86-64 processor

@@ -310,7 +310,7 @@ fn read_members<T: Json, I: Input>(
         let key = reader.key()?.to_owned();
         let value = T::read_json(reader)?;
         if !insert(key, value) {
-            return Err(Bail);
+            return reader.repeated_key();
         }
         more = reader.object_next()?;
     }
