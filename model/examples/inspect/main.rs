@@ -36,7 +36,7 @@ use voucherify_model::{
     CustomersListResponseBodyObject, CustomersMetadataUpdateInBulkRequestBody,
     CustomersPermanentDeletionCreateResponseBody, CustomersRedeemablesListResponseBody,
     CustomersSegmentsListResponseBody, CustomersUpdateInBulkRequestBody,
-    CustomersUpdateRequestBody, Map, Value, VoucherifyError,
+    CustomersUpdateRequestBody, Discount, Map, Value, VoucherifyError,
 };
 
 const SAMPLE: &str = include_str!("sample.json");
@@ -829,17 +829,27 @@ fn redeemable(out: &mut String, item: &CustomerRedeemable) {
     let _ = writeln!(out, "  {code}: {}", facts.join(", "));
     let Some(voucher) = voucher else { return };
     if let Some(discount) = &voucher.discount {
-        let text = match discount.get("type").and_then(Value::as_str) {
-            Some("AMOUNT") => discount
-                .get("amount_off")
-                .and_then(Value::as_i64)
-                .map(|cents| format!("{} off", money(cents))),
-            Some("PERCENT") => discount
-                .get("percent_off")
-                .and_then(Value::as_f64)
-                .map(|percent| format!("{percent}% off")),
-            Some(other) => Some(format!("a discount of type {other}")),
-            None => None,
+        let text = match discount {
+            Discount::Amount(amount) => amount
+                .amount_off
+                .map(|cents| format!("{} off", money(cents.round() as i64))),
+            Discount::Percent(percent) => {
+                percent.percent_off.map(|percent| format!("{percent}% off"))
+            }
+            Discount::Unit(unit) => match &unit.units {
+                Some(units) => Some(format!("{} kinds of item for free", units.len())),
+                None => unit.unit_off.map(|count| {
+                    let what = unit.unit_type.as_deref().unwrap_or("an item");
+                    format!("{count} of {what} for free")
+                }),
+            },
+            Discount::Fixed(fixed) => fixed
+                .fixed_amount
+                .map(|cents| format!("price set to {}", money(cents.round() as i64))),
+            Discount::Other(object) => object
+                .get("type")
+                .and_then(Value::as_str)
+                .map(|other| format!("a discount of type {other}")),
         };
         if let Some(text) = text {
             let _ = writeln!(out, "    discount: {text}");
