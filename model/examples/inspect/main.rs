@@ -594,6 +594,19 @@ impl Notes {
         match (kind, value) {
             (ShapeKind::Nullable(inner), value) => self.walk_kind(path, value, inner),
             (ShapeKind::Model(model), value) => self.walk(path, value, &model.shape()),
+            // A union's object, as the variant its tag chooses; the tag
+            // itself is no unknown key.
+            (ShapeKind::Union(union), Value::Object(members)) => {
+                let chosen = members
+                    .get(union.tag)
+                    .and_then(Value::as_str)
+                    .and_then(|tag| union.variant(tag));
+                if let Some(ShapeKind::Model(model)) = chosen.map(|variant| &variant.kind) {
+                    let mut rest = members.clone();
+                    rest.shift_remove(union.tag);
+                    self.walk(path, &Value::Object(rest), &model.shape());
+                }
+            }
             (ShapeKind::Array(items), Value::Array(values)) => {
                 for (index, value) in values.iter().enumerate() {
                     self.walk_kind(&format!("{path}[{index}]"), value, items);
