@@ -128,9 +128,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! A voucher's discount is the specification's `oneOf`, a union chosen by
+//! its `type`: [`Discount`], whose `Other` variant keeps a type this crate
+//! does not know whole.
+//!
 //! Each model also describes its JSON for programs to read
-//! ([`shape`]): keys, kinds, formats, presence, enum values; a test holds
-//! these against Voucherify's OpenAPI specification.
+//! ([`shape`]): keys, kinds, formats, presence, enum values, and for a
+//! union its tag and the variant each tag chooses; a test holds these
+//! against Voucherify's OpenAPI specification.
 //!
 //! # Reading and writing
 //!
@@ -281,8 +286,10 @@
 //! Other(voucherify_model::Map)` variant keeps the whole object of any tag
 //! the union does not know, tag included, and writes it back; without it,
 //! an unknown tag is an error naming the known ones. Written, the tag
-//! comes first. It derives `Debug`, `Clone`, `PartialEq`, serde's traits
-//! and [`Json`].
+//! comes first. It derives `Debug`, `Clone`, `PartialEq`, serde's traits,
+//! [`Json`] and (without generic parameters) [`shape::Describe`], whose
+//! [`shape::Kind::Union`] records the tag's key and each variant's tag and
+//! fields, and which [`shape::Shape::json_schema`] writes as a `oneOf`.
 //!
 //! ```
 //! use voucherify_model::{voucherify_model, Extra, Map};
