@@ -284,8 +284,9 @@
 //! struct. The tag's values are the variants' names in snake_case, or as
 //! `rename_all` and `rename` say. One `#[voucherify(other)]
 //! Other(voucherify_model::Map)` variant keeps the whole object of any tag
-//! the union does not know, tag included, and writes it back; without it,
-//! an unknown tag is an error naming the known ones. Written, the tag
+//! the union does not know, tag included, and writes it back, and so an
+//! object whose tag is missing or `null`; without it, an unknown tag is an
+//! error naming the known ones, and a missing one an error too. Written, the tag
 //! comes first. It derives `Debug`, `Clone`, `PartialEq`, serde's traits,
 //! [`Json`] and (without generic parameters) [`shape::Describe`], whose
 //! [`shape::Kind::Union`] records the tag's key and each variant's tag and
@@ -320,6 +321,9 @@
 //! let unknown: Discount = voucherify_model::from_str(r#"{"type":"SHIPPING","x":1}"#)?;
 //! assert!(matches!(&unknown, Discount::Other(object) if object["type"] == "SHIPPING"));
 //! assert_eq!(voucherify_model::to_string(&unknown)?, r#"{"type":"SHIPPING","x":1}"#);
+//!
+//! let untagged: Discount = voucherify_model::from_str(r#"{"amount_off":5}"#)?;
+//! assert!(matches!(&untagged, Discount::Other(object) if object["amount_off"] == 5));
 //! # Ok::<(), voucherify_model::Error>(())
 //! ```
 //!

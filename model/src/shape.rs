@@ -191,8 +191,9 @@ pub struct UnionShape {
     /// The variants chosen by a tag, in declaration order; the `other`
     /// variant is not among them.
     pub variants: Vec<VariantShape>,
-    /// Whether an object with a tag not listed is kept whole (by an
-    /// `#[voucherify(other)]` variant) rather than refused.
+    /// Whether an object with a tag not listed, or with none or `null`, is
+    /// kept whole (by an `#[voucherify(other)]` variant) rather than
+    /// refused.
     pub open: bool,
 }
 
@@ -342,7 +343,7 @@ fn kind_schema(kind: &Kind, defs: &mut BTreeMap<&'static str, Value>) -> Value {
 
 /// A union's schema: `oneOf` the variants, each its object with the tag's
 /// `const` (an `enum` with its aliases) required, and for an open union
-/// one more object whose tag is any other string.
+/// one more object whose tag is anything else or missing.
 fn union_schema(union: &UnionShape, defs: &mut BTreeMap<&'static str, Value>) -> Value {
     let mut members = Vec::new();
     for variant in &union.variants {
@@ -373,15 +374,8 @@ fn union_schema(union: &UnionShape, defs: &mut BTreeMap<&'static str, Value>) ->
             .flat_map(|variant| std::iter::once(variant.tag).chain(variant.aliases.iter().copied()))
             .collect();
         let mut properties = Map::new();
-        properties.insert(
-            union.tag.to_owned(),
-            json!({"type": "string", "not": {"enum": known}}),
-        );
-        members.push(json!({
-            "type": "object",
-            "properties": properties,
-            "required": [union.tag],
-        }));
+        properties.insert(union.tag.to_owned(), json!({"not": {"enum": known}}));
+        members.push(json!({"type": "object", "properties": properties}));
     }
     json!({"title": union.name, "oneOf": members})
 }

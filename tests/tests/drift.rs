@@ -12,7 +12,9 @@
 //!   `enum` of its tag property, its other properties are held against
 //!   that variant (members sharing a tag against the one variant, which
 //!   must have the fields of them all), and every variant is some
-//!   member's.
+//!   member's; a union that refuses an object without its tag (one
+//!   without an `other` variant) needs a tag the schema requires, without
+//!   `nullable`.
 //!
 //! Models held inside models are followed into the matching property's
 //! schema. Each difference the models make on purpose is in
@@ -97,11 +99,6 @@ fn models() -> Vec<(&'static str, Shape)> {
 /// test reports it (schema name, then keys; `[]` for array items), or the
 /// bare name of an endpoint schema that no model stands for.
 const EXCEPTIONS: &[(&str, &str)] = &[
-    (
-        "CustomersRedeemablesListResponseBody.data[].redeemable.voucher.discount.type",
-        "every member of the oneOf marks `type` nullable and optional, but a union needs its tag \
-         to choose a variant: a discount without one is refused",
-    ),
     (
         "CustomersActivityListResponseBody",
         "the activity endpoints are not modelled yet",
@@ -287,8 +284,10 @@ impl Checker<'_> {
                 .properties
                 .get(union.tag)
                 .map(|tag| self.resolve(tag));
-            if !resolved.required.contains(union.tag)
-                || tag_resolved.is_some_and(|tag| tag.nullable)
+            // A union with an `other` variant keeps such an object there.
+            if !union.open
+                && (!resolved.required.contains(union.tag)
+                    || tag_resolved.is_some_and(|tag| tag.nullable))
             {
                 loose_tag = true;
             }
@@ -622,10 +621,18 @@ struct DriftedUnit {
     stray: Option<bool>,
 }
 
+/// A union without an `other` variant, which needs its tag.
+#[voucherify_model]
+#[serde(tag = "type", rename_all = "SCREAMING_SNAKE_CASE")]
+enum ClosedUnion {
+    Only { note: Option<String> },
+}
+
 #[voucherify_model]
 struct DriftedHolder {
     discount: Option<DriftedUnion>,
     plain: Option<DriftedUnion>,
+    closed: Option<ClosedUnion>,
 }
 
 #[test]
@@ -643,9 +650,14 @@ fn the_check_reports_each_kind_of_union_drift() {
                     {"$ref": "#/components/schemas/Percent"},
                     {"type": "object", "properties": {"note": {"type": "string"}}}
                 ]},
-                "plain": {"type": "object", "properties": {"type": {"type": "string"}}}
+                "plain": {"type": "object", "properties": {"type": {"type": "string"}}},
+                "closed": {"oneOf": [{"$ref": "#/components/schemas/Only"}]}
             }
         },
+        "Only": {"type": "object", "properties": {
+            "type": tag("ONLY"),
+            "note": {"type": "string"}
+        }},
         "Amount": {"type": "object", "properties": {
             "type": tag("AMOUNT"),
             "amount_off": {"type": "number"}
@@ -683,11 +695,16 @@ fn the_check_reports_each_kind_of_union_drift() {
         "DriftedHolder.discount.oneOf[4]: names no `type` value, so DriftedUnion cannot choose it",
         "DriftedHolder.discount<GONE>: a variant of DriftedUnion that no member of the schema names",
         "DriftedHolder.plain: the schema has object None, the model has union DriftedUnion tagged by type",
-        "DriftedHolder.discount.type: DriftedUnion needs its tag to choose a variant, but the schema lets the API leave it out or send null",
+        "DriftedHolder.closed.type: ClosedUnion needs its tag to choose a variant, but the schema lets the API leave it out or send null",
     ] {
         assert!(problems.contains(expected), "missing {expected:?} in\n{problems}");
     }
-    // `unit_off` and `units` each come from one of the two `UNIT` members.
+    // `unit_off` and `units` each come from one of the two `UNIT` members,
+    // and `DriftedUnion`, which keeps an object without its tag, may be
+    // sent one.
     assert_eq!(checker.problems.len(), 7, "{problems}");
-    assert_eq!(checker.unions, ["DriftedHolder.discount"]);
+    assert_eq!(
+        checker.unions,
+        ["DriftedHolder.discount", "DriftedHolder.closed"]
+    );
 }
