@@ -170,19 +170,15 @@ fn variant_impl(item: &Struct, krate: &Path) -> TokenStream {
     for field in &item.fields {
         if field.voucherify.extra.is_some() {
             let field_ident = field.ident;
-            let (as_map, from_map) = extra_functions(field, krate);
+            let ty = field.ty;
+            let remove_key = respanned(
+                quote!(<#ty as #krate::__private::ExtraField>::remove_key),
+                ty.span(),
+            );
+            // In place, so that the other keys keep their order and the
+            // record of fields read as `null` stays.
             remove = quote! {
-                let __map = #as_map(&self.#field_ident);
-                if __map.contains_key(__key) {
-                    let mut __map = #krate::Map::clone(__map);
-                    __map.remove(__key);
-                    // An emptied `Extra` holds no allocation.
-                    self.#field_ident = #from_map(if __map.is_empty() {
-                        ::core::option::Option::None
-                    } else {
-                        ::core::option::Option::Some(__map)
-                    });
-                }
+                #remove_key(&mut self.#field_ident, __key);
             };
             continue;
         }

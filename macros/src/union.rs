@@ -118,6 +118,7 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
     let mut read_arms = Vec::new();
     let mut write_arms = Vec::new();
     let mut hidden_items = Vec::new();
+    let mut described = Vec::new();
     let mut other = None;
     for (index, ((variant, names), hidden)) in
         item.variants.iter().zip(&names).zip(&hidden).enumerate()
@@ -147,6 +148,34 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
             format!(",{}:{}", json_string(&tag_value), json_string(name)).as_bytes(),
             Span::call_site(),
         );
+        let kind_of = match shape {
+            Shape::Held(ty) => Some(quote!((&&#krate::shape::probe::Probe::<#ty>::new()).kind())),
+            Shape::Named(input) => {
+                let hidden_ident = &input.ident;
+                let shown = format!("{ident}::{variant_ident}");
+                Some(quote! {
+                    #krate::shape::Kind::Model(#krate::shape::ModelRef {
+                        name: #shown,
+                        shape: || {
+                            let mut __shape = <#hidden_ident as #krate::shape::Shaped>::shape();
+                            __shape.name = #shown;
+                            __shape
+                        },
+                    })
+                })
+            }
+            _ => None,
+        };
+        if let Some(kind) = kind_of {
+            let aliases = &names.aliases;
+            described.push(quote! {
+                #krate::shape::VariantShape {
+                    tag: #name,
+                    aliases: ::std::vec![#(#aliases),*],
+                    kind: #kind,
+                }
+            });
+        }
         match (shape, hidden) {
             (Shape::Held(ty), _) => {
                 serialize_arms.push(quote! {
@@ -246,6 +275,27 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
         }
     };
     let expecting = format!("an object tagged by `{tag_value}`");
+    // Without generic parameters, as for structs: the kind of a variant
+    // holding a `T` is not known where the union is defined.
+    let describe = original.generics.params.is_empty().then(|| {
+        let enum_name = ident.to_string();
+        let shape = quote!(#krate::shape);
+        quote! {
+            #[automatically_derived]
+            impl #shape::Describe for #ident {
+                fn describe() -> #shape::Kind {
+                    #[allow(unused_imports)]
+                    use #shape::probe::{Known as _, Unknown as _};
+                    #shape::Kind::Union(#shape::UnionShape {
+                        name: #enum_name,
+                        tag: #tag_value,
+                        variants: ::std::vec![#(#described),*],
+                        open: #has_other,
+                    })
+                }
+            }
+        }
+    });
 
     quote! {
         #(#attrs)*
@@ -258,6 +308,8 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
         #[allow(deprecated, non_camel_case_types, non_snake_case)]
         const _: () = {
             #(#hidden_items)*
+
+            #describe
 
             const __TAGS: #union::Tags = #union::Tags {
                 key: #tag_value,

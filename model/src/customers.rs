@@ -18,11 +18,13 @@ use time::{Date, OffsetDateTime};
 
 use crate::{voucherify_model, Extra, Map};
 
+mod discount;
 mod error;
 mod params;
 mod requests;
 mod responses;
 
+pub use self::discount::*;
 pub use self::error::*;
 pub use self::params::*;
 pub use self::requests::*;

@@ -338,6 +338,9 @@ pub trait ExtraField {
     fn from_map(map: Option<Map>) -> Self;
     /// The unknown keys and the fields read as `null`.
     fn from_parts(map: Option<Map>, nulls: Nulls) -> Self;
+    /// Takes the unknown key `key` out, keeping the order of the others
+    /// and the record of fields read as `null`.
+    fn remove_key(&mut self, key: &str);
 }
 
 /// A `Map` holds the unknown keys only: a model whose `extra` field is a
@@ -360,6 +363,10 @@ impl ExtraField for Map {
     #[inline]
     fn from_parts(map: Option<Map>, _nulls: Nulls) -> Self {
         map.unwrap_or_default()
+    }
+
+    fn remove_key(&mut self, key: &str) {
+        self.shift_remove(key);
     }
 }
 
@@ -384,5 +391,9 @@ impl ExtraField for Extra {
     #[inline]
     fn from_parts(map: Option<Map>, nulls: Nulls) -> Self {
         Extra::from_parts(map, nulls)
+    }
+
+    fn remove_key(&mut self, key: &str) {
+        self.remove(key);
     }
 }

@@ -128,9 +128,14 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
+//! A voucher's discount is the specification's `oneOf`, a union chosen by
+//! its `type`: [`Discount`], whose `Other` variant keeps a type this crate
+//! does not know whole.
+//!
 //! Each model also describes its JSON for programs to read
-//! ([`shape`]): keys, kinds, formats, presence, enum values; a test holds
-//! these against Voucherify's OpenAPI specification.
+//! ([`shape`]): keys, kinds, formats, presence, enum values, and for a
+//! union its tag and the variant each tag chooses; a test holds these
+//! against Voucherify's OpenAPI specification.
 //!
 //! # Reading and writing
 //!
@@ -286,10 +291,13 @@
 //! struct. The tag's values are the variants' names in snake_case, or as
 //! `rename_all` and `rename` say. One `#[voucherify(other)]
 //! Other(voucherify_model::Map)` variant keeps the whole object of any tag
-//! the union does not know, tag included, and writes it back; without it,
-//! an unknown tag is an error naming the known ones. Written, the tag
-//! comes first. It derives `Debug`, `Clone`, `PartialEq`, serde's traits
-//! and [`Json`].
+//! the union does not know, tag included, and writes it back, and so an
+//! object whose tag is missing or `null`; without it, an unknown tag is an
+//! error naming the known ones, and a missing one an error too. Written, the tag
+//! comes first. It derives `Debug`, `Clone`, `PartialEq`, serde's traits,
+//! [`Json`] and (without generic parameters) [`shape::Describe`], whose
+//! [`shape::Kind::Union`] records the tag's key and each variant's tag and
+//! fields, and which [`shape::Shape::json_schema`] writes as a `oneOf`.
 //!
 //! ```
 //! use voucherify_model::{voucherify_model, Extra, Map};
@@ -320,6 +328,9 @@
 //! let unknown: Discount = voucherify_model::from_str(r#"{"type":"SHIPPING","x":1}"#)?;
 //! assert!(matches!(&unknown, Discount::Other(object) if object["type"] == "SHIPPING"));
 //! assert_eq!(voucherify_model::to_string(&unknown)?, r#"{"type":"SHIPPING","x":1}"#);
+//!
+//! let untagged: Discount = voucherify_model::from_str(r#"{"amount_off":5}"#)?;
+//! assert!(matches!(&untagged, Discount::Other(object) if object["amount_off"] == 5));
 //! # Ok::<(), voucherify_model::Error>(())
 //! ```
 //!

@@ -119,6 +119,9 @@ pub enum Kind {
     Model(ModelRef),
     /// A string out of a list of values.
     Enum(EnumShape),
+    /// An object told apart by the string under one key: a tagged union
+    /// (`#[serde(tag = "...")]`).
+    Union(UnionShape),
     /// A type the description does not know (a tuple, a type with its own
     /// serde impls), by its Rust name.
     Unknown(&'static str),
@@ -164,6 +167,55 @@ pub struct EnumShape {
     /// Whether an unknown string is kept (by an `#[voucherify(other)]`
     /// variant) rather than refused.
     pub open: bool,
+}
+
+/// A tagged union's objects: the key its tag is under, and the variant
+/// each tag chooses.
+///
+/// ```
+/// use voucherify_model::shape::{Describe, Kind};
+///
+/// let Kind::Union(union) = voucherify_model::Discount::describe() else { unreachable!() };
+/// assert_eq!(union.tag, "type");
+/// let Kind::Model(amount) = &union.variant("AMOUNT").unwrap().kind else { unreachable!() };
+/// assert!(amount.shape().field("amount_off").is_some());
+/// // A discount of a type not listed is kept whole.
+/// assert!(union.open);
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionShape {
+    /// The Rust name of the enum.
+    pub name: &'static str,
+    /// The key the tag is under, such as `type`.
+    pub tag: &'static str,
+    /// The variants chosen by a tag, in declaration order; the `other`
+    /// variant is not among them.
+    pub variants: Vec<VariantShape>,
+    /// Whether an object with a tag not listed, or with none or `null`, is
+    /// kept whole (by an `#[voucherify(other)]` variant) rather than
+    /// refused.
+    pub open: bool,
+}
+
+/// One variant of a [`UnionShape`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct VariantShape {
+    /// The tag's value that is written for the variant.
+    pub tag: &'static str,
+    /// Other values read as the variant (serde's `alias`).
+    pub aliases: Vec<&'static str>,
+    /// The rest of the object, beside the tag: a [`Kind::Model`], for a
+    /// variant with named fields one named `Enum::Variant`.
+    pub kind: Kind,
+}
+
+impl UnionShape {
+    /// The variant the tag `value` chooses, by its name or an alias.
+    pub fn variant(&self, value: &str) -> Option<&VariantShape> {
+        self.variants
+            .iter()
+            .find(|variant| variant.tag == value || variant.aliases.contains(&value))
+    }
 }
 
 /// A type whose JSON kind is known. `#[voucherify_model]` implements it for
@@ -276,14 +328,62 @@ fn kind_schema(kind: &Kind, defs: &mut BTreeMap<&'static str, Value>) -> Value {
             }
             json!({"$ref": format!("#/$defs/{}", model.name)})
         }
+        Kind::Union(union) => {
+            if !defs.contains_key(union.name) {
+                defs.insert(union.name, Value::Null);
+                let schema = union_schema(union, defs);
+                defs.insert(union.name, schema);
+            }
+            json!({"$ref": format!("#/$defs/{}", union.name)})
+        }
         Kind::Enum(shape) if shape.open => json!({"type": "string", "examples": shape.values}),
         Kind::Enum(shape) => json!({"type": "string", "enum": shape.values}),
     }
 }
 
+/// A union's schema: `oneOf` the variants, each its object with the tag's
+/// `const` (an `enum` with its aliases) required, and for an open union
+/// one more object whose tag is anything else or missing.
+fn union_schema(union: &UnionShape, defs: &mut BTreeMap<&'static str, Value>) -> Value {
+    let mut members = Vec::new();
+    for variant in &union.variants {
+        let tag = if variant.aliases.is_empty() {
+            json!({"const": variant.tag})
+        } else {
+            let mut values = vec![variant.tag];
+            values.extend(&variant.aliases);
+            json!({"enum": values})
+        };
+        let mut properties = Map::new();
+        properties.insert(union.tag.to_owned(), tag);
+        let mut member = json!({
+            "type": "object",
+            "properties": properties,
+            "required": [union.tag],
+        });
+        let rest = kind_schema(&variant.kind, defs);
+        if rest != json!({}) {
+            member["allOf"] = json!([rest]);
+        }
+        members.push(member);
+    }
+    if union.open {
+        let known: Vec<&str> = union
+            .variants
+            .iter()
+            .flat_map(|variant| std::iter::once(variant.tag).chain(variant.aliases.iter().copied()))
+            .collect();
+        let mut properties = Map::new();
+        properties.insert(union.tag.to_owned(), json!({"not": {"enum": known}}));
+        members.push(json!({"type": "object", "properties": properties}));
+    }
+    json!({"title": union.name, "oneOf": members})
+}
+
 impl fmt::Display for Kind {
     /// A short phrase: `string (date-time)`, `array of integer`,
-    /// `object CustomerSummary`, `one of "A", "B" or another string`.
+    /// `object CustomerSummary`, `one of "A", "B" or another string`,
+    /// `union Discount tagged by type`.
     fn fmt(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Kind::String(None) => formatter.write_str("string"),
@@ -308,6 +408,9 @@ impl fmt::Display for Kind {
                     formatter.write_str(" or another string")?;
                 }
                 Ok(())
+            }
+            Kind::Union(union) => {
+                write!(formatter, "union {} tagged by {}", union.name, union.tag)
             }
             Kind::Unknown(name) => write!(formatter, "{name} (not described)"),
         }

@@ -24,7 +24,8 @@ use crate::unique_keys::StrictValue;
 use crate::Map;
 
 /// What a union's tag names: a variant, given by its index, or (for a union
-/// with an `other` variant) a tag it does not know.
+/// with an `other` variant) a tag it does not know, which is empty for a
+/// tag missing or `null`.
 pub enum Tag {
     Known(usize),
     Unknown(String),
@@ -71,17 +72,32 @@ pub enum Start {
 }
 
 /// Reads a union's map up to its tag. See [`Start`].
+///
+/// A union with an `other` variant keeps there an object whose tag is
+/// missing or `null` too: the tag names no variant it knows. Such an
+/// object is read whole, as [`Start::Buffered`] with an unknown tag.
 pub fn start<'de, A: MapAccess<'de>>(map: &mut A, tags: &Tags) -> Result<Start, A::Error> {
+    let mut object = Map::new();
     let Some(first) = map.next_key::<String>()? else {
-        return Err(de::Error::missing_field(tags.key));
+        return match tags.other {
+            true => Ok(Start::Buffered(object, Tag::Unknown(String::new()))),
+            false => Err(de::Error::missing_field(tags.key)),
+        };
     };
     if first == tags.key {
-        return map.next_value_seed(TagSeed(tags)).map(Start::Tag);
+        match map.next_value_seed(TagSeed(tags))? {
+            Some(tag) => return Ok(Start::Tag(tag)),
+            None => {
+                object.insert(first, Value::Null);
+                read_rest(map, &mut object)?;
+                return Ok(Start::Buffered(object, Tag::Unknown(String::new())));
+            }
+        }
     }
-    let mut object = Map::new();
     object.insert(first, map.next_value::<StrictValue>()?.0);
     read_rest(map, &mut object)?;
     let tag = match object.get(tags.key) {
+        None | Some(Value::Null) if tags.other => Tag::Unknown(String::new()),
         None => return Err(de::Error::missing_field(tags.key)),
         Some(Value::String(name)) => tags.resolve(name)?,
         Some(other) => return Err(de::Error::invalid_type(unexpected(other), &"a string tag")),
@@ -198,26 +214,38 @@ fn unexpected(value: &Value) -> Unexpected<'_> {
     }
 }
 
-/// Reads the tag's value, a string naming a variant.
+/// Reads the tag's value, a string naming a variant; `None` for a `null`
+/// that the union's `other` variant takes.
 struct TagSeed<'t>(&'t Tags);
 
 impl<'de> DeserializeSeed<'de> for TagSeed<'_> {
-    type Value = Tag;
+    type Value = Option<Tag>;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Tag, D::Error> {
-        deserializer.deserialize_str(self)
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<Tag>, D::Error> {
+        deserializer.deserialize_any(self)
     }
 }
 
 impl<'de> de::Visitor<'de> for TagSeed<'_> {
-    type Value = Tag;
+    type Value = Option<Tag>;
 
     fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
         formatter.write_str("a string tag")
     }
 
-    fn visit_str<E: de::Error>(self, name: &str) -> Result<Tag, E> {
-        self.0.resolve(name)
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Option<Tag>, E> {
+        self.0.resolve(name).map(Some)
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Option<Tag>, E> {
+        match self.0.other {
+            true => Ok(None),
+            false => Err(E::invalid_type(Unexpected::Unit, &self)),
+        }
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Option<Tag>, E> {
+        self.visit_unit()
     }
 }
 

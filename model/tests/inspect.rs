@@ -272,6 +272,57 @@ fn notices_unknown_and_deprecated_fields_of_every_kind() {
 }
 
 #[test]
+fn prints_each_kind_of_discount_and_notices_its_unknown_keys() {
+    let voucher = |code: &str, discount: &str| {
+        format!(
+            r#"{{"id":"rh_{code}","redeemable":{{"type":"voucher","voucher":{{"code":"{code}","type":"DISCOUNT_VOUCHER","discount":{discount}}}}}}}"#
+        )
+    };
+    let data = [
+        voucher(
+            "A",
+            r#"{"type":"AMOUNT","amount_off":1050,"stackable":true}"#,
+        ),
+        voucher("P", r#"{"type":"PERCENT","percent_off":12.5}"#),
+        voucher("U", r#"{"type":"UNIT","unit_off":2,"unit_type":"prod_1"}"#),
+        voucher(
+            "M",
+            r#"{"type":"UNIT","effect":"ADD_MANY_ITEMS","units":[{"unit_off":1},{"unit_off":2}]}"#,
+        ),
+        voucher("F", r#"{"type":"FIXED","fixed_amount":999}"#),
+        voucher("S", r#"{"type":"SHIPPING","zone":"EU"}"#),
+    ];
+    let paths = files(
+        "discounts",
+        &[(
+            "a.json",
+            &format!(
+                r#"{{"object":"list","data":[{}],"total":6,"has_more":false}}"#,
+                data.join(",")
+            ),
+        )],
+    );
+    let (output, stdout, stderr) = run(inspect().args(&paths));
+    assert!(output.status.success(), "{stderr}");
+    for expected in [
+        "  A: DISCOUNT_VOUCHER\n    discount: $10.50 off\n",
+        "  P: DISCOUNT_VOUCHER\n    discount: 12.5% off\n",
+        "  U: DISCOUNT_VOUCHER\n    discount: 2 of prod_1 for free\n",
+        "  M: DISCOUNT_VOUCHER\n    discount: 2 kinds of item for free\n",
+        "  F: DISCOUNT_VOUCHER\n    discount: price set to $9.99\n",
+        "  S: DISCOUNT_VOUCHER\n    discount: a discount of type SHIPPING\n",
+        // The tag is no unknown key; a discount of an unknown type is kept
+        // whole, so nothing in it is noticed.
+        "noticed: unknown fields kept: data[0].redeemable.voucher.discount.stackable\n",
+    ] {
+        assert!(
+            stdout.contains(expected),
+            "missing {expected:?} in\n{stdout}"
+        );
+    }
+}
+
+#[test]
 fn reads_request_bodies_with_request() {
     let paths = files(
         "requests",

@@ -7,6 +7,13 @@
 //! - every value of a string enum is a known variant of the model's enum;
 //! - every field of the model is a property of the schema;
 //! - a field the model requires is one the schema requires, without
+//!   `nullable`;
+//! - a `oneOf` is a tagged union: each member names its variant by the
+//!   `enum` of its tag property, its other properties are held against
+//!   that variant (members sharing a tag against the one variant, which
+//!   must have the fields of them all), and every variant is some
+//!   member's; a union that refuses an object without its tag (one
+//!   without an `other` variant) needs a tag the schema requires, without
 //!   `nullable`.
 //!
 //! Models held inside models are followed into the matching property's
@@ -22,7 +29,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
-use voucherify_model::shape::{Format, Kind, Presence, Shape, Shaped};
+use voucherify_model::shape::{Format, Kind, Presence, Shape, Shaped, UnionShape};
 use voucherify_model::*;
 
 /// Each model, with the name of its schema under `components/schemas`.
@@ -93,10 +100,6 @@ fn models() -> Vec<(&'static str, Shape)> {
 /// bare name of an endpoint schema that no model stands for.
 const EXCEPTIONS: &[(&str, &str)] = &[
     (
-        "CustomersRedeemablesListResponseBody.data[].redeemable.voucher.discount",
-        "a oneOf union chosen by `type`; kept as a JSON object until the macro has tagged unions",
-    ),
-    (
         "CustomersActivityListResponseBody",
         "the activity endpoints are not modelled yet",
     ),
@@ -111,7 +114,7 @@ fn is_schema_exception(path: &str) -> bool {
     !path.contains('.')
 }
 
-/// The path below which a schema is not followed (the union above).
+/// Whether the differences at `path` are kept on purpose.
 fn excepted(path: &str) -> bool {
     EXCEPTIONS.iter().any(|(excepted, _)| *excepted == path)
 }
@@ -126,6 +129,8 @@ struct Checker<'a> {
     problems: Vec<String>,
     excepted_seen: BTreeSet<String>,
     checked_fields: usize,
+    /// The paths of the unions held against a `oneOf`.
+    unions: Vec<String>,
 }
 
 /// A schema with `$ref` followed and `allOf` parts merged: properties,
@@ -199,7 +204,17 @@ impl Checker<'_> {
     /// Holds a model's shape against an object schema.
     fn object(&mut self, path: &str, shape: &Shape, schema: &Value) {
         let resolved = self.resolve(schema);
+        self.properties(path, shape, &resolved, None);
+        self.fields_in(path, shape, &[&resolved], None);
+    }
+
+    /// Holds each property of `resolved` (but the union's tag, `skip`)
+    /// against the field of the same key.
+    fn properties(&mut self, path: &str, shape: &Shape, resolved: &Resolved, skip: Option<&str>) {
         for (key, property) in &resolved.properties {
+            if Some(key.as_str()) == skip {
+                continue;
+            }
             let field_path = format!("{path}.{key}");
             let Some(field) = shape.field(key) else {
                 self.problem(&field_path, format!("not a field of {}", shape.name));
@@ -220,11 +235,106 @@ impl Checker<'_> {
             }
             self.value(&field_path, &field.kind, property);
         }
+    }
+
+    /// Finds each field of `shape` among the properties of one of
+    /// `schemas`.
+    fn fields_in(&mut self, path: &str, shape: &Shape, schemas: &[&Resolved], skip: Option<&str>) {
         for field in &shape.fields {
-            if !resolved.properties.contains_key(field.name) {
+            let listed = schemas
+                .iter()
+                .any(|schema| schema.properties.contains_key(field.name));
+            if !listed || Some(field.name) == skip {
                 self.problem(
                     &format!("{path}.{}", field.name),
                     format!("{}::{} is not in the schema", shape.name, field.rust_name),
+                );
+            }
+        }
+    }
+
+    /// Holds a tagged union against a `oneOf`: each member by the value of
+    /// its tag property, members with one value together.
+    fn union(&mut self, path: &str, union: &UnionShape, members: &[Value]) {
+        self.unions.push(path.to_owned());
+        // Each tag value with its members, in the schema's order.
+        let mut chosen: Vec<(String, Vec<Resolved>)> = Vec::new();
+        // Whether a member lets the tag be left out or `null`.
+        let mut loose_tag = false;
+        for (index, member) in members.iter().enumerate() {
+            let resolved = self.resolve(member);
+            let values: Vec<String> = resolved
+                .properties
+                .get(union.tag)
+                .map(|tag| self.resolve(tag))
+                .and_then(|tag| tag.rest.get("enum").cloned())
+                .and_then(|values| serde_json::from_value(values).ok())
+                .unwrap_or_default();
+            if values.is_empty() {
+                self.problem(
+                    &format!("{path}.oneOf[{index}]"),
+                    format!(
+                        "names no `{}` value, so {} cannot choose it",
+                        union.tag, union.name
+                    ),
+                );
+                continue;
+            }
+            let tag_resolved = resolved
+                .properties
+                .get(union.tag)
+                .map(|tag| self.resolve(tag));
+            // A union with an `other` variant keeps such an object there.
+            if !union.open
+                && (!resolved.required.contains(union.tag)
+                    || tag_resolved.is_some_and(|tag| tag.nullable))
+            {
+                loose_tag = true;
+            }
+            for value in values {
+                match chosen.iter_mut().find(|(known, _)| *known == value) {
+                    Some((_, group)) => group.push(self.resolve(member)),
+                    None => chosen.push((value, vec![self.resolve(member)])),
+                }
+            }
+        }
+        if loose_tag {
+            self.problem(
+                &format!("{path}.{}", union.tag),
+                format!(
+                    "{} needs its tag to choose a variant, but the schema lets the API leave it out or send null",
+                    union.name
+                ),
+            );
+        }
+        for (value, group) in &chosen {
+            let variant_path = format!("{path}<{value}>");
+            let Some(variant) = union.variant(value) else {
+                self.problem(&variant_path, format!("not a variant of {}", union.name));
+                continue;
+            };
+            let Kind::Model(model) = &variant.kind else {
+                self.problem(
+                    &variant_path,
+                    format!("the schema has an object, the variant has {}", variant.kind),
+                );
+                continue;
+            };
+            let shape = model.shape();
+            for member in group {
+                self.properties(&variant_path, &shape, member, Some(union.tag));
+            }
+            let group: Vec<&Resolved> = group.iter().collect();
+            self.fields_in(&variant_path, &shape, &group, Some(union.tag));
+        }
+        for variant in &union.variants {
+            if !chosen.iter().any(|(value, _)| value == variant.tag) {
+                self.problem(
+                    &format!("{path}<{}>", variant.tag),
+                    format!(
+                        "a variant of {} that no member of the schema names",
+                        union.name
+                    ),
                 );
             }
         }
@@ -242,6 +352,10 @@ impl Checker<'_> {
         };
         let resolved = self.resolve(schema);
         let rest = &resolved.rest;
+        if let (Some(Value::Array(members)), Kind::Union(union)) = (rest.get("oneOf"), kind) {
+            self.union(path, union, members);
+            return;
+        }
         if rest.contains_key("oneOf") || rest.contains_key("anyOf") {
             self.problem(path, format!("the schema is a union, the model has {kind}"));
             return;
@@ -397,6 +511,7 @@ fn models_match_the_specification() {
         problems: Vec::new(),
         excepted_seen: BTreeSet::new(),
         checked_fields: 0,
+        unions: Vec::new(),
     };
     for (schema_name, shape) in models() {
         let schema = schemas
@@ -415,6 +530,10 @@ fn models_match_the_specification() {
         checker.problems.join("\n")
     );
     assert!(stale.is_empty(), "exceptions no longer needed: {stale:?}");
+    assert_eq!(
+        checker.unions,
+        ["CustomersRedeemablesListResponseBody.data[].redeemable.voucher.discount"]
+    );
     assert!(
         checker.checked_fields > 150,
         "only {} fields were compared",
@@ -460,6 +579,7 @@ fn the_check_reports_each_kind_of_drift() {
         problems: Vec::new(),
         excepted_seen: BTreeSet::new(),
         checked_fields: 0,
+        unions: Vec::new(),
     };
     checker.object("Drifted", &Drifted::shape(), &schemas["Drifted"]);
     let problems = checker.problems.join("\n");
@@ -474,4 +594,117 @@ fn the_check_reports_each_kind_of_drift() {
         assert!(problems.contains(expected), "missing {expected:?} in\n{problems}");
     }
     assert_eq!(checker.problems.len(), 6, "{problems}");
+}
+
+/// A union made to differ from the `oneOf` below in every way the check
+/// looks for, held by a model as a `oneOf` and as a plain object.
+#[voucherify_model]
+#[serde(tag = "type", rename_all = "SCREAMING_SNAKE_CASE")]
+enum DriftedUnion {
+    Amount {
+        amount_off: Option<i64>,
+        #[voucherify(extra)]
+        extra: Extra,
+    },
+    Unit(DriftedUnit),
+    Gone {
+        gone: Option<bool>,
+    },
+    #[voucherify(other)]
+    Other(voucherify_model::Map),
+}
+
+#[voucherify_model]
+struct DriftedUnit {
+    unit_off: Option<i64>,
+    units: Option<Vec<i64>>,
+    stray: Option<bool>,
+}
+
+/// A union without an `other` variant, which needs its tag.
+#[voucherify_model]
+#[serde(tag = "type", rename_all = "SCREAMING_SNAKE_CASE")]
+enum ClosedUnion {
+    Only { note: Option<String> },
+}
+
+#[voucherify_model]
+struct DriftedHolder {
+    discount: Option<DriftedUnion>,
+    plain: Option<DriftedUnion>,
+    closed: Option<ClosedUnion>,
+}
+
+#[test]
+fn the_check_reports_each_kind_of_union_drift() {
+    let tag =
+        |value: &str| serde_json::json!({"type": "string", "enum": [value], "nullable": true});
+    let schemas = serde_json::json!({
+        "DriftedHolder": {
+            "type": "object",
+            "properties": {
+                "discount": {"oneOf": [
+                    {"$ref": "#/components/schemas/Amount"},
+                    {"$ref": "#/components/schemas/Unit"},
+                    {"$ref": "#/components/schemas/UnitMultiple"},
+                    {"$ref": "#/components/schemas/Percent"},
+                    {"type": "object", "properties": {"note": {"type": "string"}}}
+                ]},
+                "plain": {"type": "object", "properties": {"type": {"type": "string"}}},
+                "closed": {"oneOf": [{"$ref": "#/components/schemas/Only"}]}
+            }
+        },
+        "Only": {"type": "object", "properties": {
+            "type": tag("ONLY"),
+            "note": {"type": "string"}
+        }},
+        "Amount": {"type": "object", "properties": {
+            "type": tag("AMOUNT"),
+            "amount_off": {"type": "number"}
+        }},
+        "Unit": {"type": "object", "properties": {
+            "type": tag("UNIT"),
+            "unit_off": {"type": "integer"}
+        }},
+        "UnitMultiple": {"type": "object", "properties": {
+            "type": tag("UNIT"),
+            "units": {"type": "array", "items": {"type": "integer"}}
+        }},
+        "Percent": {"type": "object", "properties": {
+            "type": tag("PERCENT"),
+            "percent_off": {"type": "number"}
+        }}
+    });
+    let mut checker = Checker {
+        schemas: schemas.as_object().unwrap(),
+        problems: Vec::new(),
+        excepted_seen: BTreeSet::new(),
+        checked_fields: 0,
+        unions: Vec::new(),
+    };
+    checker.object(
+        "DriftedHolder",
+        &DriftedHolder::shape(),
+        &schemas["DriftedHolder"],
+    );
+    let problems = checker.problems.join("\n");
+    for expected in [
+        "DriftedHolder.discount<AMOUNT>.amount_off: the schema has number None, the model has integer",
+        "DriftedHolder.discount<UNIT>.stray: DriftedUnit::stray is not in the schema",
+        "DriftedHolder.discount<PERCENT>: not a variant of DriftedUnion",
+        "DriftedHolder.discount.oneOf[4]: names no `type` value, so DriftedUnion cannot choose it",
+        "DriftedHolder.discount<GONE>: a variant of DriftedUnion that no member of the schema names",
+        "DriftedHolder.plain: the schema has object None, the model has union DriftedUnion tagged by type",
+        "DriftedHolder.closed.type: ClosedUnion needs its tag to choose a variant, but the schema lets the API leave it out or send null",
+    ] {
+        assert!(problems.contains(expected), "missing {expected:?} in\n{problems}");
+    }
+    // `unit_off` and `units` each come from one of the two `UNIT` members,
+    // and `DriftedUnion`, which keeps an object without its tag, may be
+    // sent one.
+    assert_eq!(checker.problems.len(), 7, "{problems}");
+    assert_eq!(
+        checker.unions,
+        ["DriftedHolder.discount", "DriftedHolder.closed"]
+    );
 }

@@ -158,3 +158,91 @@ fn json_schema_nests_models_under_defs() {
         serde_json::json!({"type": "string", "enum": ["EMAIL", "PUSH_NOTIFICATION"]})
     );
 }
+
+#[test]
+fn a_union_records_its_tag_and_each_variant() {
+    let Kind::Union(union) = Discount::describe() else {
+        panic!("{}", Discount::describe())
+    };
+    assert_eq!(union.name, "Discount");
+    assert_eq!(union.tag, "type");
+    assert!(union.open);
+    let tags: Vec<&str> = union.variants.iter().map(|variant| variant.tag).collect();
+    assert_eq!(tags, ["AMOUNT", "UNIT", "PERCENT", "FIXED"]);
+    let Kind::Model(unit) = &union.variant("UNIT").unwrap().kind else {
+        panic!("UNIT holds a struct")
+    };
+    assert_eq!(unit.name, "DiscountUnit");
+    assert!(unit.shape().field("units").is_some());
+    assert!(union.variant("SHIPPING").is_none());
+    // A field holding a union has its kind.
+    let voucher = RedeemableVoucher::shape();
+    assert_eq!(
+        voucher.field("discount").unwrap().kind.to_string(),
+        "union Discount tagged by type"
+    );
+
+    // Variants with named fields are described as `Enum::Variant`;
+    // aliases are kept, and a union without `other` is closed.
+    let Kind::Union(effect) = voucherify_tests::api::Effect::describe() else {
+        panic!("Effect is a union")
+    };
+    assert_eq!(effect.tag, "kind");
+    assert!(!effect.open);
+    let order = effect.variant("ORDER").unwrap();
+    assert_eq!(order.tag, "order");
+    assert_eq!(order.aliases, ["ORDER"]);
+    let Kind::Model(order) = &order.kind else {
+        panic!("a variant with named fields is described as a model")
+    };
+    let order = order.shape();
+    assert_eq!(order.name, "Effect::Order");
+    assert_eq!(
+        order.field("at").unwrap().kind,
+        Kind::String(Some(Format::DateTime))
+    );
+    assert_eq!(order.field("at").unwrap().presence, Presence::Required);
+}
+
+#[test]
+fn a_union_is_a_one_of_in_json_schema() {
+    let schema = RedeemableVoucher::shape().json_schema();
+    assert_eq!(
+        schema["properties"]["discount"]["anyOf"][0]["$ref"],
+        "#/$defs/Discount"
+    );
+    let union = &schema["$defs"]["Discount"];
+    let members = union["oneOf"].as_array().unwrap();
+    // Four variants, and any other `type` for the `other` variant.
+    assert_eq!(members.len(), 5);
+    assert_eq!(members[0]["properties"]["type"]["const"], "AMOUNT");
+    assert_eq!(members[0]["required"][0], "type");
+    assert_eq!(members[0]["allOf"][0]["$ref"], "#/$defs/DiscountAmount");
+    assert_eq!(
+        members[4]["properties"]["type"]["not"]["enum"],
+        serde_json::json!(["AMOUNT", "UNIT", "PERCENT", "FIXED"])
+    );
+    // The variants' structs are defined once, with their own fields.
+    assert_eq!(
+        schema["$defs"]["DiscountUnit"]["properties"]["units"]["anyOf"][0]["items"]["$ref"],
+        "#/$defs/DiscountUnitMultipleOneUnit"
+    );
+
+    // A closed union has no member for other tags; aliases are an `enum`.
+    #[voucherify_model]
+    struct Holder {
+        effect: voucherify_tests::api::Effect,
+    }
+    let schema = Holder::shape().json_schema();
+    let members = schema["$defs"]["Effect"]["oneOf"].as_array().unwrap();
+    assert_eq!(members.len(), 2);
+    assert_eq!(
+        members[0]["properties"]["kind"]["enum"],
+        serde_json::json!(["order", "ORDER"])
+    );
+    assert_eq!(members[1]["properties"]["kind"]["const"], "items");
+    assert_eq!(
+        schema["$defs"]["Effect::Order"]["required"],
+        serde_json::json!(["at"])
+    );
+}

@@ -36,7 +36,7 @@ use voucherify_model::{
     CustomersListResponseBodyObject, CustomersMetadataUpdateInBulkRequestBody,
     CustomersPermanentDeletionCreateResponseBody, CustomersRedeemablesListResponseBody,
     CustomersSegmentsListResponseBody, CustomersUpdateInBulkRequestBody,
-    CustomersUpdateRequestBody, Map, Value, VoucherifyError,
+    CustomersUpdateRequestBody, Discount, Map, Value, VoucherifyError,
 };
 
 const SAMPLE: &str = include_str!("sample.json");
@@ -594,6 +594,19 @@ impl Notes {
         match (kind, value) {
             (ShapeKind::Nullable(inner), value) => self.walk_kind(path, value, inner),
             (ShapeKind::Model(model), value) => self.walk(path, value, &model.shape()),
+            // A union's object, as the variant its tag chooses; the tag
+            // itself is no unknown key.
+            (ShapeKind::Union(union), Value::Object(members)) => {
+                let chosen = members
+                    .get(union.tag)
+                    .and_then(Value::as_str)
+                    .and_then(|tag| union.variant(tag));
+                if let Some(ShapeKind::Model(model)) = chosen.map(|variant| &variant.kind) {
+                    let mut rest = members.clone();
+                    rest.shift_remove(union.tag);
+                    self.walk(path, &Value::Object(rest), &model.shape());
+                }
+            }
             (ShapeKind::Array(items), Value::Array(values)) => {
                 for (index, value) in values.iter().enumerate() {
                     self.walk_kind(&format!("{path}[{index}]"), value, items);
@@ -829,17 +842,27 @@ fn redeemable(out: &mut String, item: &CustomerRedeemable) {
     let _ = writeln!(out, "  {code}: {}", facts.join(", "));
     let Some(voucher) = voucher else { return };
     if let Some(discount) = &voucher.discount {
-        let text = match discount.get("type").and_then(Value::as_str) {
-            Some("AMOUNT") => discount
-                .get("amount_off")
-                .and_then(Value::as_i64)
-                .map(|cents| format!("{} off", money(cents))),
-            Some("PERCENT") => discount
-                .get("percent_off")
-                .and_then(Value::as_f64)
-                .map(|percent| format!("{percent}% off")),
-            Some(other) => Some(format!("a discount of type {other}")),
-            None => None,
+        let text = match discount {
+            Discount::Amount(amount) => amount
+                .amount_off
+                .map(|cents| format!("{} off", money(cents.round() as i64))),
+            Discount::Percent(percent) => {
+                percent.percent_off.map(|percent| format!("{percent}% off"))
+            }
+            Discount::Unit(unit) => match &unit.units {
+                Some(units) => Some(format!("{} kinds of item for free", units.len())),
+                None => unit.unit_off.map(|count| {
+                    let what = unit.unit_type.as_deref().unwrap_or("an item");
+                    format!("{count} of {what} for free")
+                }),
+            },
+            Discount::Fixed(fixed) => fixed
+                .fixed_amount
+                .map(|cents| format!("price set to {}", money(cents.round() as i64))),
+            Discount::Other(object) => object
+                .get("type")
+                .and_then(Value::as_str)
+                .map(|other| format!("a discount of type {other}")),
         };
         if let Some(text) = text {
             let _ = writeln!(out, "    discount: {text}");

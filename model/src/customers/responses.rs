@@ -8,7 +8,7 @@
 
 use time::{Date, OffsetDateTime};
 
-use crate::{voucherify_model, CustomersListResponseBodyObject, Extra, Map};
+use crate::{voucherify_model, CustomersListResponseBodyObject, Discount, Extra, Map};
 
 /// The response of `POST v1/customers/{customerId}/permanent-deletion`: the
 /// request to erase a customer and the data tied to them.
@@ -159,7 +159,7 @@ pub enum SimpleSegmentObject {
 /// `GET v1/customers/{customerId}/redeemables`.
 ///
 /// ```
-/// use voucherify_model::{CustomerRedeemableHolderRole, CustomersRedeemablesListResponseBody};
+/// use voucherify_model::{CustomerRedeemableHolderRole, CustomersRedeemablesListResponseBody, Discount};
 ///
 /// let page: CustomersRedeemablesListResponseBody = voucherify_model::from_str(
 ///     r#"{"object":"list","data":[{"id":"rh_1","holder_role":"OWNER","redeemable":
@@ -170,7 +170,7 @@ pub enum SimpleSegmentObject {
 /// assert_eq!(held.holder_role, Some(CustomerRedeemableHolderRole::Owner));
 /// let voucher = held.redeemable.as_ref().and_then(|r| r.voucher.as_ref()).unwrap();
 /// assert_eq!(voucher.code.as_deref(), Some("3xRUnMVG"));
-/// assert_eq!(voucher.discount.as_ref().unwrap()["amount_off"], 1000);
+/// assert!(matches!(&voucher.discount, Some(Discount::Amount(amount)) if amount.amount_off == Some(1000.0)));
 /// # Ok::<(), voucherify_model::Error>(())
 /// ```
 #[voucherify_model(crate = "crate")]
@@ -331,13 +331,9 @@ pub struct RedeemableVoucher {
     pub categories: Option<Vec<Map>>,
     /// The kind of voucher.
     pub r#type: Option<CustomerRedeemableVoucherType>,
-    /// What a discount voucher takes off. The specification makes this a
-    /// union chosen by its `type` (`AMOUNT`, `PERCENT`, `UNIT`, `FIXED`);
-    /// until the attribute has tagged unions it is kept as the JSON object
-    /// read, amounts in cents.
-    // TODO(unions): a `Discount` enum tagged by `type` once the macro takes one.
-    #[voucherify(unique_keys)]
-    pub discount: Option<Map>,
+    /// What a discount voucher takes off: a sum, a share, free items or a
+    /// set price, told apart by the object's `type`.
+    pub discount: Option<Discount>,
     /// The credit of a gift card.
     pub gift: Option<RedeemableVoucherGift>,
     /// The points of a loyalty card.
