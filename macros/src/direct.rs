@@ -547,18 +547,7 @@ pub(crate) fn write_fields(
             __writer.raw(#key);
             #value
         };
-        let condition = match field.serde.get("skip_serializing_if") {
-            Some(attr::SerdeKey {
-                value: Some(path), ..
-            }) => match path.parse::<Path>() {
-                Ok(path) => Some(quote!(!#path(#this))),
-                Err(error) => Some(error.into_compile_error()),
-            },
-            _ if field.kind != FieldKind::Required => {
-                Some(quote!(::core::option::Option::is_some(#this)))
-            }
-            _ => None,
-        };
+        let condition = write_condition(field, &this);
         let when_none = place.map(|place| nulls::write_none(place, &key));
         members.push(match condition {
             Some(condition) => quote! {
@@ -580,6 +569,25 @@ pub(crate) fn write_fields(
         #extra_members
         __writer.object_end(__start);
         ::core::result::Result::Ok(())
+    }
+}
+
+/// When a field is written, as serde decides: unless its own
+/// `skip_serializing_if` says to skip it, and for an `Option`, when it is
+/// `Some`; `None` for a field that is always written. `this` reaches the
+/// value, as a `&T`.
+pub(crate) fn write_condition(field: &Field, this: &TokenStream) -> Option<TokenStream> {
+    match field.serde.get("skip_serializing_if") {
+        Some(attr::SerdeKey {
+            value: Some(path), ..
+        }) => match path.parse::<Path>() {
+            Ok(path) => Some(quote!(!#path(#this))),
+            Err(error) => Some(error.into_compile_error()),
+        },
+        _ if field.kind != FieldKind::Required => {
+            Some(quote!(::core::option::Option::is_some(#this)))
+        }
+        _ => None,
     }
 }
 

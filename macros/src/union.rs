@@ -11,8 +11,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
 use syn::{parse_quote, DeriveInput, Ident, LitByteStr, Path};
 
-use crate::ast::{Enum, Field, FieldKind, Input, Struct, Variant};
-use crate::attr;
+use crate::ast::{Enum, Field, Input, Struct, Variant};
 use crate::ctxt::Ctxt;
 use crate::direct::{self, json_string, wire_name};
 use crate::expand;
@@ -458,18 +457,7 @@ fn serialize_members(
                 #serde::ser::SerializeMap::serialize_entry(&mut __map, #key, #this)?;
             },
         };
-        let condition = match field.serde.get("skip_serializing_if") {
-            Some(attr::SerdeKey {
-                value: Some(path), ..
-            }) => match path.parse::<Path>() {
-                Ok(path) => Some(quote!(!#path(#this))),
-                Err(error) => Some(error.into_compile_error()),
-            },
-            _ if field.kind != FieldKind::Required => {
-                Some(quote!(::core::option::Option::is_some(#this)))
-            }
-            _ => None,
-        };
+        let condition = direct::write_condition(field, &this);
         members.push(match condition {
             Some(condition) => quote!(if #condition { #value }),
             None => value,
