@@ -25,7 +25,7 @@
 mod support;
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, SamplingMode, Throughput};
 use serde::de::value::{BorrowedStrDeserializer, Error as ValueError};
@@ -35,6 +35,7 @@ use serde_json::Value;
 use voucherify_model::CustomersCreateResponseBody as Model;
 
 use support::data::{self, Unknown};
+use support::interleave::interleave;
 use support::twin::{self, flatten, plain};
 
 /// Size of the large workload.
@@ -367,38 +368,6 @@ fn write_all<T>(
     black_box(&out);
 }
 
-/// Per-iteration nanoseconds of each case, one entry per round.
-fn interleave(cases: &[Case], rounds: usize, sample: Duration) -> Vec<Vec<f64>> {
-    // Iterations per sample, from a short warm-up of each case.
-    let iterations: Vec<u32> = cases
-        .iter()
-        .map(|case| {
-            let start = Instant::now();
-            let mut count = 0u32;
-            while start.elapsed() < sample / 2 || count < 2 {
-                (case.run)();
-                count += 1;
-            }
-            let per_iteration = start.elapsed().as_secs_f64() / f64::from(count);
-            ((sample.as_secs_f64() / per_iteration).round() as u32).max(1)
-        })
-        .collect();
-    let mut times = vec![Vec::with_capacity(rounds); cases.len()];
-    for round in 0..rounds {
-        for offset in 0..cases.len() {
-            let index = (round + offset) % cases.len();
-            let case = &cases[index];
-            let start = Instant::now();
-            for _ in 0..iterations[index] {
-                (case.run)();
-            }
-            let nanos = start.elapsed().as_nanos() as f64 / f64::from(iterations[index]);
-            times[index].push(nanos);
-        }
-    }
-    times
-}
-
 fn median(values: &[f64]) -> f64 {
     quantile(values, 0.5)
 }
@@ -470,7 +439,11 @@ fn ratio_table(workloads: &[Workload], rounds: usize) {
                 direction,
                 bytes: workload.bytes.len() as f64,
                 variants: cases.iter().map(|case| case.variant).collect(),
-                times: interleave(cases, rounds, Duration::from_millis(40)),
+                times: interleave(
+                    &cases.iter().map(|case| &*case.run).collect::<Vec<_>>(),
+                    rounds,
+                    Duration::from_millis(40),
+                ),
             });
         }
     }

@@ -18,9 +18,11 @@
 #[allow(dead_code)]
 #[path = "support/data.rs"]
 mod data;
+#[path = "support/interleave.rs"]
+mod interleave;
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -28,6 +30,7 @@ use serde_json::{json, Value};
 use voucherify_model::{voucherify_model, CustomersCreateResponseBody as Customer, Json};
 
 use data::{Rng, Unknown};
+use interleave::interleave;
 
 const SEED: u64 = 0x5eed_cafe_f00d_0002;
 /// Size of the long texts.
@@ -319,35 +322,6 @@ fn shapes(only: Option<&[String]>) -> Vec<Shape> {
     shapes
 }
 
-/// Per-iteration nanoseconds of each case, one entry per round.
-fn interleave(cases: &[Case], rounds: usize, sample: Duration) -> Vec<Vec<f64>> {
-    let iterations: Vec<u32> = cases
-        .iter()
-        .map(|case| {
-            let start = Instant::now();
-            let mut count = 0u32;
-            while start.elapsed() < sample / 2 || count < 2 {
-                (case.run)();
-                count += 1;
-            }
-            let per_iteration = start.elapsed().as_secs_f64() / f64::from(count);
-            ((sample.as_secs_f64() / per_iteration).round() as u32).max(1)
-        })
-        .collect();
-    let mut times = vec![Vec::with_capacity(rounds); cases.len()];
-    for round in 0..rounds {
-        for offset in 0..cases.len() {
-            let index = (round + offset) % cases.len();
-            let start = Instant::now();
-            for _ in 0..iterations[index] {
-                (cases[index].run)();
-            }
-            times[index].push(start.elapsed().as_nanos() as f64 / f64::from(iterations[index]));
-        }
-    }
-    times
-}
-
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(f64::total_cmp);
     let middle = values.len() / 2;
@@ -397,7 +371,8 @@ fn main() {
     println!("| shape | from_str | from_slice | to_vec | serde from_slice |");
     println!("|---|--:|--:|--:|--:|");
     for shape in &shapes {
-        let times = interleave(&shape.cases, rounds, Duration::from_millis(30));
+        let runs: Vec<&dyn Fn()> = shape.cases.iter().map(|case| &*case.run).collect();
+        let times = interleave(&runs, rounds, Duration::from_millis(30));
         let ratio = |a: usize, b: usize| {
             median(times[a].iter().zip(&times[b]).map(|(a, b)| a / b).collect())
         };
