@@ -221,7 +221,8 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
                     let binding = &bindings[position];
                     quote!(#binding)
                 };
-                let members = serialize_members(&hidden.fields, krate, &access);
+                let null_places = crate::nulls::places(hidden);
+                let members = serialize_members(&hidden.fields, krate, &access, &null_places);
                 serialize_arms.push(quote! {
                     #pattern => {
                         let mut __map = #serde::Serializer::serialize_map(
@@ -244,8 +245,13 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
                     ::core::option::Option::Some(#index) => #union::read_variant::<#hidden_ident>(__text, #tag_value)
                         .map(#build)
                 });
-                let write =
-                    direct::write_fields(&hidden.fields, krate, &access, Some(&member_tag), &[]);
+                let write = direct::write_fields(
+                    &hidden.fields,
+                    krate,
+                    &access,
+                    Some(&member_tag),
+                    &null_places,
+                );
                 write_arms.push(quote! {
                     #pattern => { #write }
                 });
@@ -398,9 +404,16 @@ fn serialize_members(
     fields: &[Field],
     krate: &Path,
     access: &dyn Fn(&Field) -> TokenStream,
+    null_places: &[Option<usize>],
 ) -> TokenStream {
     let private = quote!(#krate::__private);
     let serde = quote!(#private::serde);
+    // The record of fields read as `null`, written back as `null`.
+    let nulls_start = fields
+        .iter()
+        .find(|field| field.voucherify.extra.is_some())
+        .filter(|_| null_places.iter().any(Option::is_some))
+        .map(|extra| crate::nulls::write_start(&access(extra), krate));
     let names: Vec<String> = fields
         .iter()
         .filter(|field| field.voucherify.extra.is_none())
@@ -458,10 +471,21 @@ fn serialize_members(
             },
         };
         let condition = direct::write_condition(field, &this);
+        let when_none = null_places.get(index).copied().flatten().map(|place| {
+            quote! {
+                else if __nulls.contains(#place) {
+                    #serde::ser::SerializeMap::serialize_entry(
+                        &mut __map,
+                        #key,
+                        &::core::option::Option::<()>::None,
+                    )?;
+                }
+            }
+        });
         members.push(match condition {
-            Some(condition) => quote!(if #condition { #value }),
+            Some(condition) => quote!(if #condition { #value } #when_none),
             None => value,
         });
     }
-    quote!(#(#members)*)
+    quote!(#nulls_start #(#members)*)
 }

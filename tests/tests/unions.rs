@@ -335,3 +335,24 @@ fn a_repeated_tag_is_refused_wherever_it_stands() {
         assert!(serde_json::from_str::<Discount>(text).is_err(), "{text}");
     }
 }
+
+#[test]
+fn nulls_in_a_variant_come_back_as_read() {
+    // A held struct with an `Extra`, and a variant with named fields and
+    // its own `extra`: a field read as `null` is written back as `null`.
+    let amount: Discount = round_trip(r#"{"type":"AMOUNT","amount_off":null,"effect":null,"k":1}"#);
+    // Equality ignores the record of `null`s.
+    let mut expected = DiscountAmount::default();
+    expected.extra.insert("k".into(), 1.into());
+    assert_eq!(amount, Discount::Amount(expected));
+    round_trip::<Discount>(r#"{"type":"PERCENT","percent_off":null,"amount_limit":5.5,"k":null}"#);
+    // A value set later is written as set.
+    let Discount::Amount(mut amount) = amount else {
+        unreachable!("read as an amount above");
+    };
+    amount.amount_off = Some(10.0);
+    assert_eq!(
+        voucherify_model::to_string(&Discount::Amount(amount)).unwrap(),
+        r#"{"type":"AMOUNT","amount_off":10,"effect":null,"k":1}"#
+    );
+}
