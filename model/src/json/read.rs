@@ -23,7 +23,7 @@ pub type Fast<T> = Result<T, Bail>;
 /// a sub-value handed to serde must stay well inside that.
 const MAX_DEPTH: u32 = 64;
 
-/// What the input is known to be: [`Bytes`] or [`Text`].
+/// What the input is known to be: `Bytes` or `Text`.
 ///
 /// Sealed: soundness rests on `TEXT`. A reader whose `I::TEXT` is true
 /// skips UTF-8 checks and makes `&str` of its bytes unchecked, which is
