@@ -19,7 +19,8 @@
 #       the results of finished (or stopped) shards, per file, as the
 #       Markdown table of MUTANTS.md
 #
-# One job at a time (MUTANTS_JOBS to change it). Results go to
+# The shard's tests run once on the checkout first (MUTANTS_NO_CHECK=1 to
+# skip that). One job at a time (MUTANTS_JOBS to change it). Results go to
 # target/mutants/<shard>/mutants.out/ (caught.txt, missed.txt,
 # unviable.txt, timeout.txt, outcomes.json); the summary to standard output.
 set -euo pipefail
@@ -138,9 +139,26 @@ file_args() {
     fi
 }
 
+# check ARGS...: the tests a shard runs, on the unmutated checkout, first.
+# cargo-mutants' own baseline runs only the mutated package's tests: a test
+# of another package that fails anyway would make every mutant look caught.
+check() {
+    [ "${MUTANTS_NO_CHECK:-}" = 1 ] && return 0
+    for arg in "${extra_args[@]}"; do
+        [ "$arg" = --list ] && return 0
+    done
+    echo "== the unmutated tests: cargo test $*"
+    cargo test "$@" >"target/mutants/check.log" 2>&1 || {
+        tail -n 30 target/mutants/check.log >&2
+        echo "the tests fail without any mutant: fix them first (target/mutants/check.log)" >&2
+        exit 1
+    }
+}
+
 runtime() {
     local args
     mapfile -t args < <(file_args 'model/src/**/*.rs' "${files[@]}")
+    check -p voucherify-model -p voucherify-tests "${fast_tests[@]}"
     run "${SHARD:-runtime}" --package voucherify-model "${args[@]}" \
         --test-package voucherify-model,voucherify-tests "${extra_args[@]}" \
         -- "${fast_tests[@]}"
@@ -149,6 +167,7 @@ runtime() {
 macros() {
     local args
     mapfile -t args < <(file_args 'macros/src/**/*.rs' "${files[@]}")
+    check --workspace
     run "${SHARD:-macros}" --package voucherify-macros "${args[@]}" \
         --test-workspace true "${extra_args[@]}"
 }
