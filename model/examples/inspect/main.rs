@@ -446,7 +446,13 @@ fn describe(
                 let _ = write!(line, ", last {}", money(last));
             }
             if let Some(date) = orders.last_order_date {
-                let _ = write!(line, " on {}", day(date.date()));
+                // The date belongs to the last order, with or without its amount.
+                let lead = if orders.last_order_amount.is_some() && orders.total_count != Some(0) {
+                    " on"
+                } else {
+                    ", last order on"
+                };
+                let _ = write!(line, "{lead} {}", day(date.date()));
             }
             let _ = writeln!(out, "{line}");
             notes.unknown(&format!("{prefix}summary.orders."), &orders.extra);
@@ -733,8 +739,8 @@ fn other_summary(out: &mut String, label: &str, document: &Document, value: &Val
         Document::Bulk(bodies) => {
             let _ = writeln!(
                 out,
-                "{label}: bulk update request, {} customers",
-                bodies.len()
+                "{label}: bulk update request, {}",
+                customers(bodies.len())
             );
             let shape = CustomersUpdateInBulkRequestBody::shape();
             for (body, item) in bodies.iter().zip(value.as_array().into_iter().flatten()) {
@@ -756,8 +762,8 @@ fn other_summary(out: &mut String, label: &str, document: &Document, value: &Val
                 .collect();
             let _ = writeln!(
                 out,
-                "{label}: metadata update request for {} customers ({})",
-                ids.len(),
+                "{label}: metadata update request for {} ({})",
+                customers(ids.len()),
                 ids.join(", ")
             );
             let _ = writeln!(out, "  sets: {}", keys.join(", "));
@@ -888,4 +894,13 @@ fn wire<T: voucherify_model::Json + serde::Serialize>(value: &T) -> String {
     voucherify_model::to_string(value)
         .map(|text| text.trim_matches('"').to_owned())
         .unwrap_or_default()
+}
+
+/// `1 customer`, `2 customers`.
+fn customers(count: usize) -> String {
+    if count == 1 {
+        "1 customer".to_owned()
+    } else {
+        format!("{count} customers")
+    }
 }
