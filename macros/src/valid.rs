@@ -272,34 +272,13 @@ fn check_enum(cx: &mut Ctxt, item: &Enum) {
             );
         }
     }
-    let mut seen: Vec<String> = Vec::new();
-    for (variant, names) in item.variants.iter().zip(item.wire_names()) {
-        let Some(names) = names else { continue };
-        for name in std::iter::once(names.name).chain(names.aliases) {
-            if seen.contains(&name) {
-                cx.error_spanned_by(
-                    variant.ident,
-                    format_args!(
-                        "the string \"{name}\" already stands for an earlier variant: give this one \
-                         another #[serde(rename = \"...\")]"
-                    ),
-                );
-            }
-            seen.push(name);
-        }
-    }
-    let mut other_variant = None;
-    for variant in &item.variants {
-        check_variant(cx, variant);
-        if let Some(other) = &variant.voucherify.other {
-            if other_variant.replace(other).is_some() {
-                cx.error_spanned_by(
-                    other,
-                    "only one variant can be #[voucherify(other)]: it already takes every unknown string",
-                );
-            }
-        }
-    }
+    check_variants(
+        cx,
+        item,
+        "string",
+        "takes every unknown string",
+        check_variant,
+    );
 }
 
 fn check_variant(cx: &mut Ctxt, variant: &Variant) {
@@ -425,6 +404,21 @@ fn check_union(cx: &mut Ctxt, item: &Enum) {
             );
         }
     }
+    check_variants(cx, item, "tag", "keeps every unknown tag", |cx, variant| {
+        check_union_variant(cx, &original.ident, variant, tag.as_deref());
+    });
+}
+
+/// What a field-less enum and a union share: no string (`what`) stands for
+/// two variants, and one variant at most is `other`, which `other_does`;
+/// `check` looks at each variant on its own, in order.
+fn check_variants(
+    cx: &mut Ctxt,
+    item: &Enum,
+    what: &str,
+    other_does: &str,
+    mut check: impl FnMut(&mut Ctxt, &Variant),
+) {
     let mut seen: Vec<String> = Vec::new();
     for (variant, names) in item.variants.iter().zip(item.wire_names()) {
         let Some(names) = names else { continue };
@@ -433,7 +427,7 @@ fn check_union(cx: &mut Ctxt, item: &Enum) {
                 cx.error_spanned_by(
                     variant.ident,
                     format_args!(
-                        "the tag \"{name}\" already stands for an earlier variant: give this one \
+                        "the {what} \"{name}\" already stands for an earlier variant: give this one \
                          another #[serde(rename = \"...\")]"
                     ),
                 );
@@ -443,12 +437,14 @@ fn check_union(cx: &mut Ctxt, item: &Enum) {
     }
     let mut other_variant = None;
     for variant in &item.variants {
-        check_union_variant(cx, &original.ident, variant, tag.as_deref());
+        check(cx, variant);
         if let Some(other) = &variant.voucherify.other {
             if other_variant.replace(other).is_some() {
                 cx.error_spanned_by(
                     other,
-                    "only one variant can be #[voucherify(other)]: it already keeps every unknown tag",
+                    format_args!(
+                        "only one variant can be #[voucherify(other)]: it already {other_does}"
+                    ),
                 );
             }
         }
