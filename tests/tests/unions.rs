@@ -1,38 +1,14 @@
 //! Internally tagged unions (`#[serde(tag = "type")]` enums), read and
 //! written through the direct path and through serde, which must agree.
 
+mod support;
+
 use std::fmt::Debug;
 
-use voucherify_model::__hooks::{read_direct, read_direct_text, write_direct};
+use support::agree;
+use voucherify_model::__hooks::write_direct;
 use voucherify_model::{Map, Model, Value};
 use voucherify_tests::api::{Discount, DiscountAmount, DiscountUnit, Effect};
-
-/// Reads `text` both ways and checks they agree, and that writing what was
-/// read gives the same bytes both ways. Returns the value, and whether the
-/// direct reader took the document itself.
-fn agree<T: Model + PartialEq + Debug>(text: &str) -> (Result<T, String>, bool) {
-    let ours = voucherify_model::from_str::<T>(text).map_err(|error| error.to_string());
-    let theirs = serde_json::from_str::<T>(text);
-    assert_eq!(ours.as_ref().ok(), theirs.as_ref().ok(), "reading {text}");
-    let direct = read_direct::<T>(text.as_bytes());
-    if let Some(direct) = &direct {
-        assert_eq!(Some(direct), theirs.as_ref().ok(), "direct reading {text}");
-    }
-    assert_eq!(
-        read_direct_text::<T>(text),
-        direct,
-        "direct reading of text {text}"
-    );
-    if let Ok(value) = &theirs {
-        let written = voucherify_model::to_string(value).unwrap();
-        assert_eq!(
-            written,
-            serde_json::to_string(value).unwrap(),
-            "writing {text}"
-        );
-    }
-    (ours, direct.is_some())
-}
 
 /// Reads a document that must be read directly, and must write back as it was.
 fn round_trip<T: Model + PartialEq + Debug>(text: &str) -> T {
