@@ -192,7 +192,7 @@ pub mod date {
 /// Both twins from one list of fields; `$($extra)*` ends every struct.
 macro_rules! customer_types {
     ($($extra:tt)*) => {
-        use std::collections::BTreeMap;
+        use voucherify_model::IndexMap;
 
         use serde::{Deserialize, Serialize};
         #[allow(unused_imports)]
@@ -336,7 +336,7 @@ macro_rules! customer_types {
             #[serde(skip_serializing_if = "Option::is_none")]
             pub referred_customers: Option<i64>,
             #[serde(skip_serializing_if = "Option::is_none")]
-            pub campaigns: Option<BTreeMap<String, LoyaltyCampaign>>,
+            pub campaigns: Option<IndexMap<String, LoyaltyCampaign>>,
             $($extra)*
         }
 
