@@ -33,6 +33,12 @@ pub use self::responses::*;
 /// A customer, as returned by `POST v1/customers` (and, under the aliases
 /// below, by the get and update endpoints and inside customer lists).
 ///
+/// Every field that may identify the person (`source_id`, often an email,
+/// the name, email, phone, birthdates, address, description, both metadata
+/// maps and the dashboard links, which carry an access token) prints as
+/// `<redacted>` in `Debug`, and an error at one of them names the kind of
+/// value found, not the value.
+///
 /// ```
 /// use voucherify_model::CustomersCreateResponseBody;
 ///
@@ -49,11 +55,13 @@ pub struct CustomersCreateResponseBody {
     pub id: Option<String>,
     /// The integrator's own identifier of the customer: an id or email from
     /// a CRM, a database or another service.
+    #[voucherify(redact)]
     pub source_id: Option<String>,
     /// The customer's first and last name.
     #[voucherify(redact)]
     pub name: Option<String>,
     /// Free text attached to the customer.
+    #[voucherify(redact)]
     pub description: Option<String>,
     /// The customer's email address.
     #[voucherify(redact)]
@@ -78,10 +86,10 @@ pub struct CustomersCreateResponseBody {
     pub referrals: Option<CustomerReferrals>,
     /// The integrator's own key/value data about the customer, used for
     /// validation rules and segments.
-    #[voucherify(unique_keys)]
+    #[voucherify(redact, unique_keys)]
     pub metadata: Option<Map>,
     /// Key/value data that Voucherify itself attaches to the customer.
-    #[voucherify(unique_keys)]
+    #[voucherify(redact, unique_keys)]
     pub system_metadata: Option<Map>,
     /// When the customer was created (ISO 8601, written in UTC with milliseconds).
     pub created_at: Option<OffsetDateTime>,
@@ -269,8 +277,10 @@ pub struct CustomerReferralsCampaignsItem {
 #[derive(Default)]
 pub struct CustomersCreateResponseBodyAssets {
     /// The customer's page in the dashboard (the cockpit).
+    #[voucherify(redact)]
     pub cockpit_url: Option<String>,
     /// The customer's preference center page.
+    #[voucherify(redact)]
     pub cockpit_preference_center_url: Option<String>,
     /// Keys of the document that this model does not know, kept as read.
     #[voucherify(extra)]

@@ -221,9 +221,15 @@ fn redact_message(message: &str) -> String {
             return format!("unknown variant, expected {expected}");
         }
     }
-    let quotes_nothing = ["missing field `", "duplicate field `", "invalid length "]
-        .iter()
-        .any(|start| message.starts_with(start));
+    // These name a key, which `Debug` shows for unknown keys too, never a value.
+    let quotes_nothing = [
+        "missing field `",
+        "duplicate field `",
+        "duplicate key `",
+        "invalid length ",
+    ]
+    .iter()
+    .any(|start| message.starts_with(start));
     if quotes_nothing {
         return message.to_owned();
     }
@@ -293,6 +299,8 @@ mod tests {
                 "unknown variant, expected one of `a`, `b`",
             ),
             ("missing field `city`", "missing field `city`"),
+            ("duplicate key `tier`", "duplicate key `tier`"),
+            ("duplicate field `name`", "duplicate field `name`"),
             (
                 "something new about Ann",
                 "invalid value (the message is withheld: it may show a redacted value)",

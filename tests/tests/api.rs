@@ -285,6 +285,7 @@ fn error_accessors_of_a_read_failure() {
 
 #[test]
 fn a_map_field_of_the_wrong_kind_says_an_object_was_expected() {
+    // `metadata` is redacted: the error names the kind of value, not the value.
     for (json, message) in [
         (
             r#"{"loyalty":{"campaigns":"gold"}}"#,
@@ -292,7 +293,7 @@ fn a_map_field_of_the_wrong_kind_says_an_object_was_expected() {
         ),
         (
             r#"{"metadata":[1]}"#,
-            "metadata: invalid type: sequence, expected a JSON object at line 1 column 12",
+            "metadata: invalid type: an array, expected a JSON object at line 1 column 12",
         ),
     ] {
         let error = voucherify_model::from_str::<CustomersCreateResponseBody>(json).unwrap_err();
@@ -355,5 +356,26 @@ fn timestamps_one_character_off_the_apis_shape_are_refused() {
             Some(voucherify_model::time::macros::datetime!(2022-08-30 06:32:07.38 UTC)),
             "{json}"
         );
+    }
+}
+
+#[test]
+fn values_that_may_name_the_customer_stay_out_of_errors() {
+    for (json, message) in [
+        (
+            r#"{"source_id":48600}"#,
+            "source_id: invalid type: an integer, expected a string at line 1 column 18",
+        ),
+        (
+            r#"{"description":["Met at the Berlin store"]}"#,
+            "description: invalid type: an array, expected a string at line 1 column 15",
+        ),
+        (
+            r#"{"assets":{"cockpit_url":7}}"#,
+            "assets.cockpit_url: invalid type: an integer, expected a string at line 1 column 26",
+        ),
+    ] {
+        let error = voucherify_model::from_str::<CustomersCreateResponseBody>(json).unwrap_err();
+        assert_eq!(error.to_string(), message, "{json}");
     }
 }

@@ -73,13 +73,13 @@ fn cases() -> Vec<Case> {
             "system_metadata given as a string",
             Customer,
             r#"{"system_metadata":"vip"}"#,
-            r#"system_metadata: invalid type: string "vip", expected a JSON object at line 1 column 24"#,
+            r#"system_metadata: invalid type: a string, expected a JSON object at line 1 column 24"#,
         ),
         case(
             "metadata given as an array",
             Customer,
             r#"{"metadata":[{"tier":"gold"}]}"#,
-            "metadata: invalid type: sequence, expected a JSON object at line 1 column 12",
+            "metadata: invalid type: an array, expected a JSON object at line 1 column 12",
         ),
         case(
             "has_more given as a string",

@@ -46,7 +46,11 @@ fn debug_of_a_whole_model_shows_no_personal_value() {
         "phone": "+48 555 0100",
         "birthdate": "1990-02-14",
         "address": {"city": "Private City", "line_1": "Private Street 1"},
-        "metadata": {"plan": "basic"},
+        "source_id": "Private.Source@example.com",
+        "description": "Private note on the customer",
+        "metadata": {"plan": "Private plan"},
+        "system_metadata": {"consents": "Private consent"},
+        "assets": {"cockpit_url": "https://cockpit.example/Private-token"},
         "national_id": "Private 8001014",
         "nested": {"spouse": "Private Spouse"}
     })
@@ -189,4 +193,23 @@ fn extra_is_eq() {
     let mut two = Extra::new();
     two.insert("k".into(), json!([1, "x"]));
     assert_eq!(one, two);
+}
+
+#[test]
+fn the_api_error_keeps_its_details_out_of_display_and_debug() {
+    let error: voucherify_model::VoucherifyError = voucherify_model::from_str(
+        r#"{"code":400,"key":"invalid_customer","message":"Invalid customer","details":"Customer private@example.com has an invalid phone","request_id":"v-1"}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        error.to_string(),
+        "Voucherify error 400 invalid_customer: Invalid customer [request v-1]"
+    );
+    let debug = format!("{error:?}");
+    assert!(!debug.contains("private@"), "{debug}");
+    assert!(debug.contains("invalid_customer"), "{debug}");
+    assert_eq!(
+        error.details.as_deref(),
+        Some("Customer private@example.com has an invalid phone")
+    );
 }

@@ -8,9 +8,11 @@ use crate::{voucherify_model, Extra};
 /// the HTTP status, a short key for the kind of failure, a message for
 /// people, and the request's identifier to quote to Voucherify's support.
 ///
-/// Its `Display` gives the status, key, message, details and request
-/// identifier that are present, on one line; it is also a
-/// [`std::error::Error`], so it can travel through `?`.
+/// Its `Display` gives the status, key, message and request identifier
+/// that are present, on one line; it is also a [`std::error::Error`], so it
+/// can travel through `?`. The `details` often quote the values of the
+/// request (an email, a phone number), so `Display` leaves them out and
+/// `Debug` shows `<redacted>` for them: read the field where it is safe to.
 ///
 /// ```
 /// use voucherify_model::VoucherifyError;
@@ -21,8 +23,10 @@ use crate::{voucherify_model, Extra};
 /// )?;
 /// assert_eq!(
 ///     error.to_string(),
-///     "Voucherify error 404 not_found: Resource not found (Cannot find customer with id cust_1) [request v-0a885062c80375740f]",
+///     "Voucherify error 404 not_found: Resource not found [request v-0a885062c80375740f]",
 /// );
+/// assert_eq!(error.details.as_deref(), Some("Cannot find customer with id cust_1"));
+/// assert!(!format!("{error:?}").contains("cust_1"));
 /// # Ok::<(), voucherify_model::Error>(())
 /// ```
 #[voucherify_model(crate = "crate")]
@@ -34,7 +38,9 @@ pub struct VoucherifyError {
     pub key: Option<String>,
     /// A short explanation for people.
     pub message: Option<String>,
-    /// A longer explanation for people: which value, which object.
+    /// A longer explanation for people: which value, which object. It may
+    /// quote personal data, so it is hidden in `Debug` and `Display`.
+    #[voucherify(redact)]
     pub details: Option<String>,
     /// The identifier of the failed request, such as `v-0a885062c80375740f`.
     pub request_id: Option<String>,
@@ -75,9 +81,6 @@ impl fmt::Display for VoucherifyError {
         match &self.message {
             Some(message) => write!(formatter, ": {message}")?,
             None => formatter.write_str(": no message")?,
-        }
-        if let Some(details) = &self.details {
-            write!(formatter, " ({details})")?;
         }
         if let Some(request_id) = &self.request_id {
             write!(formatter, " [request {request_id}]")?;

@@ -68,11 +68,13 @@ pub struct CustomersCreateRequestBody {
     pub id: Option<String>,
     /// The integrator's own identifier of the customer (an id or email from
     /// a CRM, say); a customer with this one already is updated.
+    #[voucherify(redact)]
     pub source_id: Option<String>,
     /// The customer's first and last name.
     #[voucherify(redact)]
     pub name: Option<String>,
     /// Free text attached to the customer.
+    #[voucherify(redact)]
     pub description: Option<String>,
     /// The customer's email address.
     #[voucherify(redact)]
@@ -91,7 +93,7 @@ pub struct CustomersCreateRequestBody {
     pub address: Option<CustomersCreateRequestBodyAddress>,
     /// The integrator's own key/value data about the customer, written in
     /// the order its keys were inserted.
-    #[voucherify(unique_keys)]
+    #[voucherify(redact, unique_keys)]
     pub metadata: Option<Map>,
     /// Further keys to send as they are, for fields this model does not
     /// know yet.
@@ -135,6 +137,7 @@ pub struct CustomersUpdateRequestBody {
     #[voucherify(redact)]
     pub name: Option<Option<String>>,
     /// Free text attached to the customer.
+    #[voucherify(redact)]
     pub description: Option<Option<String>>,
     /// The customer's email address.
     #[voucherify(redact)]
@@ -154,7 +157,7 @@ pub struct CustomersUpdateRequestBody {
     pub address: Option<Option<CustomersUpdateRequestBodyAddress>>,
     /// The integrator's own key/value data about the customer, written in
     /// the order its keys were inserted.
-    #[voucherify(unique_keys)]
+    #[voucherify(redact, unique_keys)]
     pub metadata: Option<Option<Map>>,
     /// Further keys to send as they are, for fields this model does not
     /// know yet.
@@ -218,11 +221,13 @@ pub struct CustomersUpdateRequestBodyAddress {
 pub struct CustomersUpdateInBulkRequestBody {
     /// The integrator's identifier of the customer to update; the API
     /// creates the customer when none has it.
+    #[voucherify(redact)]
     pub source_id: Option<String>,
     /// The customer's first and last name.
     #[voucherify(redact)]
     pub name: Option<Option<String>>,
     /// Free text attached to the customer.
+    #[voucherify(redact)]
     pub description: Option<Option<String>>,
     /// The customer's email address.
     #[voucherify(redact)]
@@ -241,7 +246,7 @@ pub struct CustomersUpdateInBulkRequestBody {
     pub address: Option<Option<CustomersUpdateRequestBodyAddress>>,
     /// The integrator's own key/value data about the customer, written in
     /// the order its keys were inserted.
-    #[voucherify(unique_keys)]
+    #[voucherify(redact, unique_keys)]
     pub metadata: Option<Option<Map>>,
     /// Further keys to send as they are.
     #[voucherify(extra)]
@@ -275,7 +280,7 @@ pub struct CustomersMetadataUpdateInBulkRequestBody {
     pub source_ids: Option<Vec<String>>,
     /// The metadata keys to set, with their values, written in the order
     /// they were inserted.
-    #[voucherify(unique_keys)]
+    #[voucherify(redact, unique_keys)]
     pub metadata: Option<Map>,
     /// Further keys to send as they are.
     #[voucherify(extra)]

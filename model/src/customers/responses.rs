@@ -353,7 +353,7 @@ pub struct RedeemableVoucher {
     /// Free text about the voucher.
     pub additional_info: Option<String>,
     /// The integrator's own key/value data about the voucher.
-    #[voucherify(unique_keys)]
+    #[voucherify(redact, unique_keys)]
     pub metadata: Option<Map>,
     /// The voucher's code as a QR code and a barcode.
     pub assets: Option<VoucherAssets>,
