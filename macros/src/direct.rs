@@ -484,25 +484,28 @@ fn write_struct(item: &Struct, krate: &Path) -> TokenStream {
 }
 
 /// Writes `fields` as an object's members, each value reached through
-/// `access` (an expression of type `&T`), after `tag` (`,"type":"X"`) for
-/// a variant of a union. `null_places` gives each field's place among the
+/// `access` (an expression of type `&T`), after `tag` (`,"type":"X"`, and
+/// the tag's key, which the `extra` field must not hold) for a variant of a
+/// union. `null_places` gives each field's place among the
 /// fields that remember a `null` (see `nulls`); empty where none does.
 pub(crate) fn write_fields(
     fields: &[Field],
     krate: &Path,
     access: &dyn Fn(&Field) -> TokenStream,
-    tag: Option<&LitByteStr>,
+    tag: Option<(&LitByteStr, &str)>,
     null_places: &[Option<usize>],
 ) -> TokenStream {
     let private = quote!(#krate::__private);
     let mut wrappers = Vec::new();
     let mut members = Vec::new();
     let mut extra_members = None;
-    // serde refuses an extra key that is also a field's; it explains.
+    // serde refuses an extra key that is also a field's, or the union's
+    // tag; it explains.
     let names: Vec<String> = fields
         .iter()
         .filter(|field| field.voucherify.extra.is_none())
         .map(wire_name)
+        .chain(tag.map(|(_, key)| key.to_owned()))
         .collect();
     let any_nullable = null_places.iter().any(Option::is_some);
     let mut nulls_start = None;
@@ -559,7 +562,7 @@ pub(crate) fn write_fields(
             None => member,
         });
     }
-    let tag = tag.map(|tag| quote!(__writer.raw(#tag);));
+    let tag = tag.map(|(tag, _)| quote!(__writer.raw(#tag);));
     quote! {
         #(#wrappers)*
         #nulls_start

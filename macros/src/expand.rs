@@ -167,6 +167,7 @@ fn variant_impl(item: &Struct, krate: &Path) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = original.generics.split_for_impl();
     let mut keys = Vec::new();
     let mut remove = quote!(let _ = __key;);
+    let mut has = quote!(let _ = __key; false);
     for field in &item.fields {
         if field.voucherify.extra.is_some() {
             let field_ident = field.ident;
@@ -179,6 +180,13 @@ fn variant_impl(item: &Struct, krate: &Path) -> TokenStream {
             // record of fields read as `null` stays.
             remove = quote! {
                 #remove_key(&mut self.#field_ident, __key);
+            };
+            let as_map = respanned(
+                quote!(<#ty as #krate::__private::ExtraField>::as_map),
+                ty.span(),
+            );
+            has = quote! {
+                #as_map(&self.#field_ident).contains_key(__key)
             };
             continue;
         }
@@ -195,6 +203,10 @@ fn variant_impl(item: &Struct, krate: &Path) -> TokenStream {
 
             fn remove_key(&mut self, __key: &str) {
                 #remove
+            }
+
+            fn extra_has(&self, __key: &str) -> bool {
+                #has
             }
         }
     }

@@ -91,6 +91,10 @@ pub(crate) fn stubs(item: &DeriveInput, krate: &Path) -> TokenStream {
             fn remove_key(&mut self, _: &str) {
                 #never
             }
+
+            fn extra_has(&self, _: &str) -> bool {
+                #never
+            }
         }
     });
     quote! {

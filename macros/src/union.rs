@@ -178,10 +178,16 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
         match (shape, hidden) {
             (Shape::Held(ty), _) => {
                 serialize_arms.push(quote! {
-                    #ident::#variant_ident(__value) => #serde::Serialize::serialize(
-                        __value,
-                        #union::Tagged::new(__serializer, #tag_value, #name),
-                    )
+                    #ident::#variant_ident(__value) => {
+                        use #union::{HeldExtra as _, HeldPlain as _};
+                        if (&#union::HeldProbe(__value)).extra_has(#tag_value) {
+                            return ::core::result::Result::Err(#union::tag_clash(#tag_value));
+                        }
+                        #serde::Serialize::serialize(
+                            __value,
+                            #union::Tagged::new(__serializer, #tag_value, #name),
+                        )
+                    }
                 });
                 first_arms.push(quote! {
                     #index => #union::rest_of_variant::<#ty, __A>(__map, &__TAGS).map(#ident::#variant_ident)
@@ -195,7 +201,14 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
                         .map(#ident::#variant_ident)
                 });
                 write_arms.push(quote! {
-                    #ident::#variant_ident(__value) => #union::write_tagged(__writer, #object_tag, __value)
+                    #ident::#variant_ident(__value) => {
+                        use #union::{HeldExtra as _, HeldPlain as _};
+                        // serde refuses it, and explains.
+                        if (&#union::HeldProbe(__value)).extra_has(#tag_value) {
+                            return ::core::result::Result::Err(#private::Bail);
+                        }
+                        #union::write_tagged(__writer, #object_tag, __value)
+                    }
                 });
             }
             (Shape::Named(input), Some(hidden)) => {
@@ -222,7 +235,8 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
                     quote!(#binding)
                 };
                 let null_places = crate::nulls::places(hidden);
-                let members = serialize_members(&hidden.fields, krate, &access, &null_places);
+                let members =
+                    serialize_members(&hidden.fields, krate, &access, &null_places, &tag_value);
                 serialize_arms.push(quote! {
                     #pattern => {
                         let mut __map = #serde::Serializer::serialize_map(
@@ -249,7 +263,7 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
                     &hidden.fields,
                     krate,
                     &access,
-                    Some(&member_tag),
+                    Some((&member_tag, &tag_value)),
                     &null_places,
                 );
                 write_arms.push(quote! {
@@ -405,6 +419,7 @@ fn serialize_members(
     krate: &Path,
     access: &dyn Fn(&Field) -> TokenStream,
     null_places: &[Option<usize>],
+    tag_key: &str,
 ) -> TokenStream {
     let private = quote!(#krate::__private);
     let serde = quote!(#private::serde);
@@ -434,6 +449,9 @@ fn serialize_members(
             members.push(quote! {
                 for (__key, __value) in #as_map(#this) {
                     #clash
+                    if __key == #tag_key {
+                        return ::core::result::Result::Err(#private::union::tag_clash(__key));
+                    }
                     #serde::ser::SerializeMap::serialize_entry(&mut __map, __key, __value)?;
                 }
             });

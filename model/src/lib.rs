@@ -286,14 +286,20 @@
 //!
 //! On an enum with `#[serde(tag = "type")]` it builds a union of JSON
 //! objects told apart by that key, as Voucherify's `oneOf` schemas are:
-//! each variant has named fields (following the field rules above, with
-//! an `extra` field of its own if wanted) or holds one `#[voucherify_model]`
-//! struct. The tag's values are the variants' names in snake_case, or as
-//! `rename_all` and `rename` say. One `#[voucherify(other)]
+//! each variant has named fields (following the field rules above) or
+//! holds one `#[voucherify_model]` struct. As with a struct, a variant
+//! keeps unknown keys and the `null`s of its `Option` fields only in an
+//! `extra` field of its own (or of the struct it holds); without one they
+//! are dropped. The tag's values are the variants' names in snake_case, or
+//! as `rename_all` and `rename` say. One `#[voucherify(other)]
 //! Other(voucherify_model::Map)` variant keeps the whole object of any tag
-//! the union does not know, tag included, and writes it back, and so an
-//! object whose tag is missing or `null`; without it, an unknown tag is an
-//! error naming the known ones, and a missing one an error too. Written, the tag
+//! the union does not know, tag included, and writes it back as it holds
+//! it, and so an object whose tag is missing, `null` or not a string;
+//! without it, an unknown tag is an error naming the known ones, and a
+//! missing one an error too. An `Other` built by hand whose tag names a
+//! variant reads back as that variant. A variant whose unknown keys hold
+//! the tag's key is refused when written, as a struct's are when they hold
+//! one of its fields. Written, a variant's tag
 //! comes first. It derives `Debug`, `Clone`, `PartialEq`, serde's traits,
 //! [`Json`] and (without generic parameters) [`shape::Describe`], whose
 //! [`shape::Kind::Union`] records the tag's key and each variant's tag and

@@ -74,8 +74,9 @@ pub enum Start {
 /// Reads a union's map up to its tag. See [`Start`].
 ///
 /// A union with an `other` variant keeps there an object whose tag is
-/// missing or `null` too: the tag names no variant it knows. Such an
-/// object is read whole, as [`Start::Buffered`] with an unknown tag.
+/// missing, `null` or not a string too: the tag names no variant it knows.
+/// Such an object is read whole, as [`Start::Buffered`] with an unknown
+/// tag.
 pub fn start<'de, A: MapAccess<'de>>(map: &mut A, tags: &Tags) -> Result<Start, A::Error> {
     let mut object = Map::new();
     let Some(first) = map.next_key::<String>()? else {
@@ -84,22 +85,26 @@ pub fn start<'de, A: MapAccess<'de>>(map: &mut A, tags: &Tags) -> Result<Start, 
             false => Err(de::Error::missing_field(tags.key)),
         };
     };
-    if first == tags.key {
-        match map.next_value_seed(TagSeed(tags))? {
-            Some(tag) => return Ok(Start::Tag(tag)),
-            None => {
-                object.insert(first, Value::Null);
+    if first == tags.key && tags.other {
+        // Any tag that names no variant, a string or not, goes to `other`.
+        return match map.next_value::<StrictValue>()?.0 {
+            Value::String(name) => Ok(Start::Tag(tags.resolve(&name)?)),
+            value => {
+                object.insert(first, value);
                 read_rest(map, &mut object)?;
-                return Ok(Start::Buffered(object, Tag::Unknown(String::new())));
+                Ok(Start::Buffered(object, Tag::Unknown(String::new())))
             }
-        }
+        };
+    }
+    if first == tags.key {
+        return map.next_value_seed(TagSeed(tags)).map(Start::Tag);
     }
     object.insert(first, map.next_value::<StrictValue>()?.0);
     read_rest(map, &mut object)?;
     let tag = match object.get(tags.key) {
-        None | Some(Value::Null) if tags.other => Tag::Unknown(String::new()),
-        None => return Err(de::Error::missing_field(tags.key)),
         Some(Value::String(name)) => tags.resolve(name)?,
+        _ if tags.other => Tag::Unknown(String::new()),
+        None => return Err(de::Error::missing_field(tags.key)),
         Some(other) => return Err(de::Error::invalid_type(unexpected(other), &"a string tag")),
     };
     Ok(Start::Buffered(object, tag))
@@ -214,38 +219,27 @@ fn unexpected(value: &Value) -> Unexpected<'_> {
     }
 }
 
-/// Reads the tag's value, a string naming a variant; `None` for a `null`
-/// that the union's `other` variant takes.
+/// Reads the tag's value of a union without an `other` variant: a string
+/// naming one of its variants.
 struct TagSeed<'t>(&'t Tags);
 
 impl<'de> DeserializeSeed<'de> for TagSeed<'_> {
-    type Value = Option<Tag>;
+    type Value = Tag;
 
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<Tag>, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Tag, D::Error> {
         deserializer.deserialize_any(self)
     }
 }
 
 impl<'de> de::Visitor<'de> for TagSeed<'_> {
-    type Value = Option<Tag>;
+    type Value = Tag;
 
     fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
         formatter.write_str("a string tag")
     }
 
-    fn visit_str<E: de::Error>(self, name: &str) -> Result<Option<Tag>, E> {
-        self.0.resolve(name).map(Some)
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<Option<Tag>, E> {
-        match self.0.other {
-            true => Ok(None),
-            false => Err(E::invalid_type(Unexpected::Unit, &self)),
-        }
-    }
-
-    fn visit_none<E: de::Error>(self) -> Result<Option<Tag>, E> {
-        self.visit_unit()
+    fn visit_str<E: de::Error>(self, name: &str) -> Result<Tag, E> {
+        self.0.resolve(name)
     }
 }
 
@@ -419,6 +413,48 @@ pub trait Variant {
     /// Takes `key` out of the struct's unknown keys, where the direct
     /// reader put the union's tag.
     fn remove_key(&mut self, key: &str);
+
+    /// Whether the struct's unknown keys hold `key`: the union's tag there
+    /// would be written twice.
+    fn extra_has(&self, key: &str) -> bool;
+}
+
+/// The error of a variant whose unknown keys hold the union's tag key,
+/// which would be written twice, the second time naming another variant
+/// or none.
+pub fn tag_clash<E: ser::Error>(key: &str) -> E {
+    E::custom(format_args!(
+        "the extra key `{key}` is the union's tag; set the variant instead"
+    ))
+}
+
+/// Asks a struct that a union's variant holds whether its unknown keys
+/// hold the tag's key, by autoref: a [`Variant`] answers through
+/// [`HeldExtra`]; any other type, already refused by the union's other
+/// impls with one error, falls back to [`HeldPlain`], which says no.
+pub struct HeldProbe<'a, T: ?Sized>(pub &'a T);
+
+/// See [`HeldProbe`].
+pub trait HeldExtra {
+    fn extra_has(&self, key: &str) -> bool;
+}
+
+impl<T: ?Sized + Variant> HeldExtra for HeldProbe<'_, T> {
+    #[inline]
+    fn extra_has(&self, key: &str) -> bool {
+        self.0.extra_has(key)
+    }
+}
+
+/// See [`HeldProbe`].
+pub trait HeldPlain {
+    fn extra_has(&self, key: &str) -> bool;
+}
+
+impl<T: ?Sized> HeldPlain for &HeldProbe<'_, T> {
+    fn extra_has(&self, _: &str) -> bool {
+        false
+    }
 }
 
 /// Finds the tag of a union's object, which the direct path takes only as

@@ -332,3 +332,57 @@ fn nulls_in_a_variant_come_back_as_read() {
         r#"{"type":"AMOUNT","amount_off":10,"effect":null,"k":1}"#
     );
 }
+
+#[test]
+fn a_tag_that_is_not_a_string_goes_to_other_whole() {
+    for text in [
+        r#"{"type":5,"value":1}"#,
+        r#"{"type":true}"#,
+        r#"{"type":{"kind":"AMOUNT"},"value":1}"#,
+        r#"{"value":1,"type":[1,2]}"#,
+    ] {
+        let (discount, _) = agree::<Discount>(text);
+        let discount = discount.unwrap();
+        let Discount::Other(object) = &discount else {
+            panic!("not kept whole: {discount:?}");
+        };
+        let input: Value = serde_json::from_str(text).unwrap();
+        assert_eq!(Value::Object(object.clone()), input, "{text}");
+        assert_eq!(voucherify_model::to_string(&discount).unwrap(), text);
+        assert_eq!(serde_json::to_string(&discount).unwrap(), text);
+    }
+}
+
+#[test]
+fn the_tag_among_a_variants_unknown_keys_is_refused_when_written() {
+    let mut amount = DiscountAmount {
+        amount_off: Some(1.0),
+        ..Default::default()
+    };
+    amount.extra.insert("type".into(), "PERCENT".into());
+    let held = Discount::Amount(amount);
+    let message = "the extra key `type` is the union's tag; set the variant instead";
+    assert_eq!(
+        voucherify_model::to_string(&held).unwrap_err().to_string(),
+        format!(".: {message}")
+    );
+    assert!(serde_json::to_string(&held)
+        .unwrap_err()
+        .to_string()
+        .contains(message));
+
+    let text = r#"{"type":"PERCENT","percent_off":10}"#;
+    let mut named: Discount = voucherify_model::from_str(text).unwrap();
+    let Discount::Percent { extra, .. } = &mut named else {
+        panic!("not a percentage: {named:?}");
+    };
+    extra.insert("type".into(), "AMOUNT".into());
+    assert_eq!(
+        voucherify_model::to_string(&named).unwrap_err().to_string(),
+        format!(".: {message}")
+    );
+    assert!(serde_json::to_string(&named)
+        .unwrap_err()
+        .to_string()
+        .contains(message));
+}
