@@ -202,6 +202,13 @@ pub(crate) fn check_struct(cx: &mut Ctxt, item: &Struct) {
                 "the #[voucherify(extra)] field already refuses a repeated key: remove `unique_keys`",
             );
         }
+        if let Some(redact) = &v.redact {
+            cx.error_spanned_by(
+                redact,
+                "the #[voucherify(extra)] field already shows only its keys in `Debug`, and its \
+                 values never appear in errors: remove `redact`",
+            );
+        }
         if let Some(key) = field.serde.keys.first() {
             cx.error_spanned_by(
                 &key.path,

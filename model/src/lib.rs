@@ -350,6 +350,30 @@
 
 #![deny(missing_docs)]
 
+/// Makes a struct or enum a Voucherify model: serde's traits, [`Json`]
+/// (the direct reader and writer), [`Model`], `Debug`, `Clone` and
+/// `PartialEq`, with unknown keys, nulls and dates handled as the crate
+/// docs' section [`#[voucherify_model]` on your own types](crate#voucherify_model-on-your-own-types)
+/// describes, with every attribute it takes.
+///
+/// ```
+/// use voucherify_model::{voucherify_model, Extra};
+///
+/// #[voucherify_model]
+/// pub struct Gift {
+///     pub amount: Option<i64>,
+///     pub created_at: Option<voucherify_model::time::OffsetDateTime>,
+///     #[voucherify(extra)]
+///     pub extra: Extra,
+/// }
+///
+/// let text = r#"{"amount":null,"created_at":"2024-01-02T03:04:05.000Z","tier":"gold"}"#;
+/// let gift: Gift = voucherify_model::from_str(text)?;
+/// assert_eq!(gift.amount, None);
+/// assert_eq!(gift.extra["tier"], "gold");
+/// assert_eq!(voucherify_model::to_string(&gift)?, text);
+/// # Ok::<(), voucherify_model::Error>(())
+/// ```
 pub use voucherify_macros::voucherify_model;
 
 #[doc(hidden)]

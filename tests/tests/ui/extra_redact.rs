@@ -1,0 +1,10 @@
+use voucherify_model::voucherify_model;
+
+#[voucherify_model]
+struct Customer {
+    id: String,
+    #[voucherify(extra, redact)]
+    extra: voucherify_model::Extra,
+}
+
+fn main() {}
