@@ -116,6 +116,9 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
     let mut buffered_arms = Vec::new();
     let mut read_arms = Vec::new();
     let mut write_arms = Vec::new();
+    // The path does not say which variant it went through: a place any
+    // variant redacts is redacted.
+    let mut redacted_checks = Vec::new();
     let mut hidden_items = Vec::new();
     let mut described = Vec::new();
     let mut other = None;
@@ -200,6 +203,7 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
                     ::core::option::Option::Some(#index) => #union::read_variant::<#ty>(__text, #tag_value)
                         .map(#ident::#variant_ident)
                 });
+                redacted_checks.push(quote!((&#private::Slot::<#ty>::NEW).redacted_at(__path)));
                 write_arms.push(quote! {
                     #ident::#variant_ident(__value) => {
                         use #union::{HeldExtra as _, HeldPlain as _};
@@ -259,6 +263,7 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
                     ::core::option::Option::Some(#index) => #union::read_variant::<#hidden_ident>(__text, #tag_value)
                         .map(#build)
                 });
+                redacted_checks.push(quote!(<#hidden_ident as #krate::Json>::redacted_at(__path)));
                 let write = direct::write_fields(
                     &hidden.fields,
                     krate,
@@ -389,6 +394,12 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
 
             #[automatically_derived]
             impl #krate::Json for #ident {
+                fn redacted_at(__path: &[::core::option::Option<&str>]) -> bool {
+                    #[allow(unused_imports)]
+                    use #private::{RedactedDirect as _, RedactedNever as _};
+                    false #(|| #redacted_checks)*
+                }
+
                 fn read_json<__I: #private::Input>(
                     __reader: &mut #private::Reader<'_, __I>,
                 ) -> #private::Fast<Self> {

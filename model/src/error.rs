@@ -35,6 +35,20 @@ impl Error {
         }
     }
 
+    /// A failure whose position is `position` rather than `inner`'s own,
+    /// which a message remade from text has lost.
+    pub(crate) fn at(
+        path: String,
+        inner: serde_json::Error,
+        position: Option<(usize, usize)>,
+    ) -> Self {
+        Error {
+            path,
+            inner,
+            position,
+        }
+    }
+
     /// The same failure, at a `#[voucherify(redact)]` field or inside one,
     /// told without the value that was found there: what kind of value it
     /// was, what was expected, and where.
@@ -43,7 +57,7 @@ impl Error {
             // Syntax and end-of-input messages never quote a value.
             return self;
         }
-        let (line, column) = (self.inner.line(), self.inner.column());
+        let (line, column) = (self.line(), self.column());
         let full = self.inner.to_string();
         let suffix = format!(" at line {line} column {column}");
         let message = full.strip_suffix(&suffix).unwrap_or(&full);
@@ -140,18 +154,43 @@ impl std::error::Error for Error {
     }
 }
 
-/// The steps of a path as [`Json::redacted_at`](crate::Json) takes them:
-/// object keys, and `None` for array indexes.
-pub(crate) fn path_steps(path: &serde_path_to_error::Path) -> Vec<Option<&str>> {
+/// One step of a JSON path.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Step {
+    /// Into an object, under a key.
+    Key(String),
+    /// Into an array, at an index.
+    Index(usize),
+    /// serde's own name of an enum's variant: shown, but not a step into
+    /// the JSON value.
+    Variant(String),
+}
+
+/// The steps of a path that serde_path_to_error tracked. A key not read
+/// yet (the input ended, or a key was malformed) is no step: the place is
+/// the object itself, already named.
+pub(crate) fn steps(path: &serde_path_to_error::Path) -> Vec<Step> {
     use serde_path_to_error::Segment;
 
     path.iter()
         .filter_map(|segment| match segment {
-            Segment::Seq { .. } => Some(None),
-            Segment::Map { key } => Some(Some(key.as_str())),
-            // Not a step into a value: the enum's own name for a variant,
-            // or a key that was not read.
-            Segment::Enum { .. } | Segment::Unknown => None,
+            Segment::Seq { index } => Some(Step::Index(*index)),
+            Segment::Map { key } => Some(Step::Key(key.clone())),
+            Segment::Enum { variant } => Some(Step::Variant(variant.clone())),
+            Segment::Unknown => None,
+        })
+        .collect()
+}
+
+/// The steps of a path as [`Json::redacted_at`](crate::Json) takes them:
+/// object keys, and `None` for array indexes.
+pub(crate) fn redaction_steps(steps: &[Step]) -> Vec<Option<&str>> {
+    steps
+        .iter()
+        .filter_map(|step| match step {
+            Step::Index(_) => Some(None),
+            Step::Key(key) => Some(Some(key.as_str())),
+            Step::Variant(_) => None,
         })
         .collect()
 }
@@ -159,16 +198,14 @@ pub(crate) fn path_steps(path: &serde_path_to_error::Path) -> Vec<Option<&str>> 
 /// Writes a path as `a.b[0]["odd key"]`: plain names (letters, digits, `_`
 /// and `-`) joined by dots, indexes and any other key in brackets, so that
 /// an empty key or one holding a dot still names one place.
-pub(crate) fn path_text(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-
+pub(crate) fn steps_text(steps: &[Step]) -> String {
     let mut text = String::new();
-    for segment in path {
-        match segment {
-            Segment::Seq { index } => {
+    for step in steps {
+        match step {
+            Step::Index(index) => {
                 let _ = write!(text, "[{index}]");
             }
-            Segment::Map { key } | Segment::Enum { variant: key } => {
+            Step::Key(key) | Step::Variant(key) => {
                 let plain = !key.is_empty()
                     && key
                         .bytes()
@@ -186,15 +223,17 @@ pub(crate) fn path_text(path: &serde_path_to_error::Path) -> String {
                     let _ = write!(text, "[{quoted}]");
                 }
             }
-            // A key not read yet (input ended, or a key was malformed): the
-            // place is the object itself, already named.
-            Segment::Unknown => {}
         }
     }
     if text.is_empty() {
         text.push('.');
     }
     text
+}
+
+/// [`steps_text`] of a path that serde_path_to_error tracked.
+pub(crate) fn path_text(path: &serde_path_to_error::Path) -> String {
+    steps_text(&steps(path))
 }
 
 /// A serde message with the value it quotes taken out. serde words the

@@ -526,11 +526,29 @@ where
     T: Json + Deserialize<'de>,
     R: serde_json::de::Read<'de>,
 {
+    // A failure noted by an earlier read, which a caller let go, is stale.
+    drop(union::take_inner_failure());
     match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
         Err(error) => {
-            let path = error::path_text(error.path());
-            let redacted = T::redacted_at(&error::path_steps(error.path()));
-            let error = Error::new(path, error.into_inner());
+            let mut steps = error::steps(error.path());
+            let mut inner = error.into_inner();
+            let mut position = None;
+            // A union read before its tag knows where inside it the failure
+            // was, and said so in the message: the path takes it over.
+            if let Some(failure) = union::take_inner_failure() {
+                let (line, column) = (inner.line(), inner.column());
+                let full = inner.to_string();
+                let message = full
+                    .strip_suffix(&format!(" at line {line} column {column}"))
+                    .unwrap_or(&full);
+                if message == failure.text() {
+                    steps.extend(failure.steps);
+                    inner = <serde_json::Error as serde::de::Error>::custom(failure.message);
+                    position = Some((line, column));
+                }
+            }
+            let redacted = T::redacted_at(&error::redaction_steps(&steps));
+            let error = Error::at(error::steps_text(&steps), inner, position);
             if redacted {
                 error.redacted()
             } else {

@@ -11,6 +11,7 @@
 // Plumbing for generated code, named through `__private`.
 #![allow(missing_docs)]
 
+use std::cell::RefCell;
 use std::fmt;
 
 use serde::de::value::MapAccessDeserializer;
@@ -19,6 +20,7 @@ use serde::ser::{self, Impossible, SerializeMap, SerializeStruct, Serializer};
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::error::{self, Step};
 use crate::json::{Bail, Fast, Input, Json, Reader, Writer};
 use crate::unique_keys::StrictValue;
 use crate::Map;
@@ -178,14 +180,50 @@ where
 {
     object.remove(tags.key);
     serde_path_to_error::deserialize(Value::Object(object)).map_err(|error| {
-        let path = error.path().to_string();
-        let inner = error.into_inner();
-        if path == "." {
-            E::custom(inner)
-        } else {
-            E::custom(format_args!("{path}: {inner}"))
+        let mut steps = error::steps(error.path());
+        let mut message = error.into_inner().to_string();
+        // A union inside this object, itself read before its tag, noted
+        // its own place within.
+        if let Some(nested) = take_inner_failure() {
+            if message == nested.text() {
+                steps.extend(nested.steps);
+                message = nested.message;
+            }
         }
+        if steps.is_empty() {
+            return E::custom(message);
+        }
+        let failure = InnerFailure { steps, message };
+        let text = failure.text();
+        INNER_FAILURE.with(|cell| *cell.borrow_mut() = Some(failure));
+        E::custom(text)
     })
+}
+
+/// A failure inside a union's object that was read before its tag: where
+/// in the object, and serde's message. An error from serde carries only
+/// text, so [`buffered_variant`] notes the place here, and the reader that
+/// tracks the document's path (`locate`) puts it after the union's own.
+pub(crate) struct InnerFailure {
+    pub(crate) steps: Vec<Step>,
+    pub(crate) message: String,
+}
+
+impl InnerFailure {
+    /// The text [`buffered_variant`] gave serde: the place, then the message.
+    pub(crate) fn text(&self) -> String {
+        format!("{}: {}", error::steps_text(&self.steps), self.message)
+    }
+}
+
+thread_local! {
+    static INNER_FAILURE: RefCell<Option<InnerFailure>> = const { RefCell::new(None) };
+}
+
+/// The failure [`buffered_variant`] noted last on this thread, if any,
+/// taken so that it cannot be matched twice.
+pub(crate) fn take_inner_failure() -> Option<InnerFailure> {
+    INNER_FAILURE.with(|cell| cell.borrow_mut().take())
 }
 
 fn read_rest<'de, A: MapAccess<'de>>(map: &mut A, object: &mut Map) -> Result<(), A::Error> {

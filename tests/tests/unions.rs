@@ -198,7 +198,7 @@ fn errors_inside_a_variant_name_their_path() {
     let (result, _) = agree::<Discount>(r#"{"amount_off":"ten","type":"AMOUNT"}"#);
     assert_eq!(
         result.unwrap_err(),
-        r#".: amount_off: invalid type: string "ten", expected f64 at line 1 column 36"#
+        r#"amount_off: invalid type: string "ten", expected f64 at line 1 column 36"#
     );
 }
 
@@ -385,4 +385,62 @@ fn the_tag_among_a_variants_unknown_keys_is_refused_when_written() {
         .unwrap_err()
         .to_string()
         .contains(message));
+}
+
+#[voucherify_model::voucherify_model]
+pub struct Card {
+    pub number: Option<String>,
+    #[voucherify(redact)]
+    pub holder: Option<String>,
+}
+
+#[voucherify_model::voucherify_model]
+#[serde(tag = "kind", rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Payment {
+    Card(Card),
+    Voucher { discount: Option<Discount> },
+}
+
+#[test]
+fn a_failure_in_a_union_read_before_its_tag_has_its_whole_path() {
+    let cases = [
+        (
+            r#"{"percent_off":"x","type":"PERCENT"}"#,
+            "percent_off",
+            r#"percent_off: invalid type: string "x", expected f64 at line 1 column 36"#,
+        ),
+        (
+            r#"{"discount":{"percent_off":"x","type":"PERCENT"},"kind":"VOUCHER"}"#,
+            "discount.percent_off",
+            r#"discount.percent_off: invalid type: string "x", expected f64 at line 1 column 66"#,
+        ),
+        (
+            r#"{"holder":7,"kind":"CARD"}"#,
+            "holder",
+            "holder: invalid type: an integer, expected a string at line 1 column 26",
+        ),
+        (
+            r#"{"kind":"CARD","holder":7}"#,
+            "holder",
+            "holder: invalid type: an integer, expected a string at line 1 column 25",
+        ),
+    ];
+    for (text, path, message) in cases {
+        let error = if text.contains("kind") {
+            voucherify_model::from_str::<Payment>(text).unwrap_err()
+        } else {
+            voucherify_model::from_str::<Discount>(text).unwrap_err()
+        };
+        assert_eq!(error.path(), path, "{text}");
+        assert_eq!(error.to_string(), message, "{text}");
+    }
+    let list = r#"[{"type":"AMOUNT"},{"amount_off":"x","type":"AMOUNT"}]"#;
+    let error = voucherify_model::from_str::<Vec<Discount>>(list).unwrap_err();
+    assert_eq!(error.path(), "[1].amount_off");
+    // serde_json alone, without the path tracking, still says where.
+    let plain = serde_json::from_str::<Discount>(cases[0].0).unwrap_err();
+    assert!(
+        plain.to_string().starts_with("percent_off: invalid type"),
+        "{plain}"
+    );
 }
