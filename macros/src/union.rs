@@ -360,7 +360,10 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
                 where
                     __D: #serde::Deserializer<'de>,
                 {
-                    #serde::Deserializer::deserialize_map(__deserializer, __UnionVisitor)
+                    // As serde's own tagged enums do: a value of another
+                    // kind is refused by the visitor, after serde_json has
+                    // read its first byte, so the column is 1-based.
+                    #serde::Deserializer::deserialize_any(__deserializer, __UnionVisitor)
                 }
             }
 

@@ -444,3 +444,20 @@ fn a_failure_in_a_union_read_before_its_tag_has_its_whole_path() {
         "{plain}"
     );
 }
+
+#[test]
+fn a_value_of_another_kind_is_refused_at_its_first_byte() {
+    for (text, message) in [
+        (
+            "[1]",
+            ".: invalid type: sequence, expected an object tagged by `type` at line 1 column 1",
+        ),
+        (
+            "  7",
+            ".: invalid type: integer `7`, expected an object tagged by `type` at line 1 column 3",
+        ),
+    ] {
+        let error = voucherify_model::from_str::<Discount>(text).unwrap_err();
+        assert_eq!(error.to_string(), message, "{text}");
+    }
+}
