@@ -20,7 +20,8 @@
 #       Markdown table of MUTANTS.md
 #
 # The shard's tests run once on the checkout first (MUTANTS_NO_CHECK=1 to
-# skip that). One job at a time (MUTANTS_JOBS to change it). Results go to
+# skip that). A macro mutant's tests may run for MUTANTS_TIMEOUT seconds
+# (default 1200) before they count as a timeout. One job at a time (MUTANTS_JOBS to change it). Results go to
 # target/mutants/<shard>/mutants.out/ (caught.txt, missed.txt,
 # unviable.txt, timeout.txt, outcomes.json); the summary to standard output.
 set -euo pipefail
@@ -168,8 +169,12 @@ macros() {
     local args
     mapfile -t args < <(file_args 'macros/src/**/*.rs' "${files[@]}")
     check --workspace
+    # The baseline times only the macro crate's own tests, which are none,
+    # so the automatic limit would stop the workspace's tests (the ui suite
+    # and the doctests compile dozens of crates) long before they end, and
+    # every mutant would look caught by a timeout.
     run "${SHARD:-macros}" --package voucherify-macros "${args[@]}" \
-        --test-workspace true "${extra_args[@]}"
+        --test-workspace true --timeout "${MUTANTS_TIMEOUT:-1200}" "${extra_args[@]}"
 }
 
 case "$mode" in
