@@ -42,6 +42,11 @@ pub(crate) struct Field<'a> {
     /// `BTreeMap<String, Option<OffsetDateTime>>`...) below the field's
     /// own `Option`s.
     pub(crate) nested_date: bool,
+    /// Whether an `f64` is inside containers (`Vec<f64>`,
+    /// `BTreeMap<String, Option<f64>>`...) below the field's own
+    /// `Option`s, and is written as the API writes numbers: no date format
+    /// and no `with` of the user's own.
+    pub(crate) nested_number: bool,
     pub(crate) voucherify: Voucherify,
     pub(crate) serde: Serde,
 }
@@ -222,6 +227,10 @@ impl<'a> Field<'a> {
             .filter(|key| key.path.is_ident("alias"))
             .filter_map(|key| key.value.as_ref().map(syn::LitStr::value))
             .collect();
+        let nested_number = date.is_none()
+            && serde.custom_with().is_none()
+            && !is_f64(value_ty)
+            && number_leaf(value_ty);
         Field {
             original: field,
             ident,
@@ -231,6 +240,7 @@ impl<'a> Field<'a> {
             kind,
             date,
             nested_date: date.is_some() && nested,
+            nested_number,
             voucherify,
             serde,
         }
@@ -255,11 +265,7 @@ impl<'a> Field<'a> {
         for _ in 0..options {
             ty = option_inner(ty).unwrap_or(ty);
         }
-        !self.has_custom_with()
-            && self.date.is_none()
-            && last_segment(ty).is_some_and(|segment| {
-                segment.ident == "f64" && matches!(segment.arguments, PathArguments::None)
-            })
+        !self.has_custom_with() && self.date.is_none() && is_f64(ty)
     }
 
     pub(crate) fn attrs(&self) -> &'a [Attribute] {
@@ -305,6 +311,45 @@ pub(crate) fn container_leaf(ty: &Type) -> &Type {
         _ => return ty,
     };
     container_leaf(inner)
+}
+
+/// Whether `ty` is spelled `f64`.
+fn is_f64(ty: &Type) -> bool {
+    last_segment(ty).is_some_and(|segment| {
+        segment.ident == "f64" && matches!(segment.arguments, PathArguments::None)
+    })
+}
+
+/// Whether `ty` is an `f64` inside any nesting of `Option`, `Box`, `Vec`,
+/// and `BTreeMap`/`HashMap`/`IndexMap` keyed by `String` (the maps the
+/// runtime writes numbers in), or `f64` itself.
+fn number_leaf(ty: &Type) -> bool {
+    if is_f64(ty) {
+        return true;
+    }
+    let Some(segment) = last_segment(ty) else {
+        return false;
+    };
+    let PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return false;
+    };
+    let types: Vec<&Type> = args
+        .args
+        .iter()
+        .filter_map(|arg| match arg {
+            GenericArgument::Type(ty) => Some(ty),
+            _ => None,
+        })
+        .collect();
+    match (segment.ident.to_string().as_str(), types.as_slice()) {
+        ("Option" | "Box" | "Vec", [inner]) => number_leaf(inner),
+        ("BTreeMap" | "HashMap" | "IndexMap", [key, value, ..]) => {
+            last_segment(key).is_some_and(|segment| {
+                segment.ident == "String" && matches!(segment.arguments, PathArguments::None)
+            }) && number_leaf(value)
+        }
+        _ => false,
+    }
 }
 
 /// Dates are recognised by the last segment of their type's path, so that

@@ -610,6 +610,18 @@ fn write_value(field: &Field, krate: &Path, this: &TokenStream) -> TokenStream {
             _ => quote!(#dated::write_dated(#this, __writer)?;),
         };
     }
+    if field.nested_number {
+        let numbered = quote!(#private::numbered::Numbered);
+        return match field.kind {
+            FieldKind::DoubleOption => quote! {
+                match #this {
+                    ::core::option::Option::Some(__value) => #numbered::write_numbered(__value, __writer)?,
+                    ::core::option::Option::None => __writer.null(),
+                }
+            },
+            _ => quote!(#numbered::write_numbered(#this, __writer)?;),
+        };
+    }
     let inner = value_type(field);
     let one = |value: TokenStream| match field.date {
         Some(DateFormat::Date) => quote!(#private::write_date(__writer, #value)?;),

@@ -266,6 +266,11 @@ fn field_serde_attrs(field: &Field, krate: &Path) -> Option<TokenStream> {
             field.ty.span(),
         );
         keys.push(quote!(deserialize_with = #path));
+        if field.nested_number {
+            let module = with_module(field, krate).expect("a nested number has a module");
+            let path = LitStr::new(&format!("{module}::serialize"), Span::call_site());
+            keys.push(quote!(serialize_with = #path));
+        }
     } else if let Some(module) = with_module(field, krate) {
         let path = LitStr::new(&module, Span::call_site());
         keys.push(quote!(with = #path));
@@ -274,7 +279,7 @@ fn field_serde_attrs(field: &Field, krate: &Path) -> Option<TokenStream> {
 }
 
 /// The runtime's `with` module for a field the macro formats itself: a
-/// date, or an `Option<Option<T>>`.
+/// date or an `f64` (at any depth), or an `Option<Option<T>>`.
 pub(crate) fn with_module(field: &Field, krate: &Path) -> Option<String> {
     if field.has_custom_with() {
         return None;
@@ -290,6 +295,16 @@ pub(crate) fn with_module(field: &Field, krate: &Path) -> Option<String> {
         };
         return Some(format!(
             "{}::__private::dated::{format}{suffix}",
+            path_to_string(krate)
+        ));
+    }
+    if field.nested_number {
+        let suffix = match field.kind {
+            FieldKind::DoubleOption => "::double_option",
+            _ => "",
+        };
+        return Some(format!(
+            "{}::__private::numbered{suffix}",
             path_to_string(krate)
         ));
     }

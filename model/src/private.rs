@@ -23,6 +23,11 @@ pub mod dated {
     pub use crate::dated::*;
 }
 
+/// `f64`s inside any nesting of containers.
+pub mod numbered {
+    pub use crate::numbered::*;
+}
+
 /// Internally tagged unions.
 pub mod union {
     pub use crate::union::*;
