@@ -1,6 +1,7 @@
 //! The macro's own view of the annotated item: what each field is for
 //! serialization, with its attributes already read.
 
+use quote::ToTokens;
 use syn::{Attribute, DeriveInput, Fields, GenericArgument, Ident, PathArguments, Type};
 
 use crate::attr::{self, DateFormat, Serde, Voucherify};
@@ -47,6 +48,9 @@ pub(crate) struct Field<'a> {
     /// `Option`s, and is written as the API writes numbers: no date format
     /// and no `with` of the user's own.
     pub(crate) nested_number: bool,
+    /// Whether the field's code is chosen by its type (`__private::pick`),
+    /// with one check of that type at the field: see [`Field::pickable`].
+    pub(crate) picked: bool,
     pub(crate) voucherify: Voucherify,
     pub(crate) serde: Serde,
 }
@@ -150,6 +154,10 @@ impl<'a> Input<'a> {
                         .named
                         .iter()
                         .map(|field| Field::from_syn(cx, field))
+                        .map(|mut field| {
+                            field.picked = input.generics.params.is_empty() && field.pickable();
+                            field
+                        })
                         .collect();
                     Some(Input::Struct(Struct { item, fields }))
                 }
@@ -241,6 +249,7 @@ impl<'a> Field<'a> {
             date,
             nested_date: date.is_some() && nested,
             nested_number,
+            picked: false,
             voucherify,
             serde,
         }
@@ -266,6 +275,29 @@ impl<'a> Field<'a> {
             ty = option_inner(ty).unwrap_or(ty);
         }
         !self.has_custom_with() && self.date.is_none() && is_f64(ty)
+    }
+
+    /// Whether the field's code may be chosen by its type: a field that
+    /// serde reads and writes as its type does (no `with`, no format of
+    /// ours, no `Option<Option<_>>`, no `extra` or `unique_keys`, only
+    /// `#[serde]` keys that leave the value to its type), of an owned type
+    /// (no lifetime, no reference, no `Self`). Such a field's type must
+    /// have serde's traits, `Clone`, `PartialEq` and `Debug`, and is
+    /// checked for them once.
+    pub(crate) fn pickable(&self) -> bool {
+        const KEYS: [&str; 4] = ["rename", "alias", "default", "skip_serializing_if"];
+        self.voucherify.extra.is_none()
+            && self.voucherify.unique_keys.is_none()
+            && self.date.is_none()
+            && !self.nested_number
+            && !self.is_number()
+            && self.kind != FieldKind::DoubleOption
+            && self
+                .serde
+                .keys
+                .iter()
+                .all(|key| KEYS.iter().any(|name| key.path.is_ident(name)))
+            && owned(self.ty.to_token_stream())
     }
 
     pub(crate) fn attrs(&self) -> &'a [Attribute] {
@@ -311,6 +343,17 @@ pub(crate) fn container_leaf(ty: &Type) -> &Type {
         _ => return ty,
     };
     container_leaf(inner)
+}
+
+/// Whether a type's tokens name no lifetime, reference, `Self` or macro.
+fn owned(tokens: proc_macro2::TokenStream) -> bool {
+    use proc_macro2::TokenTree;
+    tokens.into_iter().all(|token| match token {
+        TokenTree::Ident(ident) => ident != "Self" && ident != "impl" && ident != "dyn",
+        TokenTree::Punct(punct) => !matches!(punct.as_char(), '\'' | '&' | '!'),
+        TokenTree::Group(group) => owned(group.stream()),
+        TokenTree::Literal(_) => true,
+    })
 }
 
 /// Whether `ty` is spelled `f64`.

@@ -77,6 +77,8 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
             ) -> #private::Fast<Self> {
                 #[allow(unused_imports)]
                 use #private::{Direct as _, ThroughSerde as _};
+                #[allow(unused_imports)]
+                use #private::pick::{Direct as _, Never as _, ThroughSerde as _};
                 #read
             }
 
@@ -86,6 +88,8 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
             fn write_json(&self, __writer: &mut #private::Writer) -> #private::Fast<()> {
                 #[allow(unused_imports)]
                 use #private::{Direct as _, ThroughSerde as _};
+                #[allow(unused_imports)]
+                use #private::pick::{Direct as _, Never as _, ThroughSerde as _};
                 #write
             }
         }
@@ -388,6 +392,9 @@ fn read_value(field: &Field, krate: &Path) -> TokenStream {
         None if field.kind == FieldKind::DoubleOption => {
             quote!((&#private::Slot::<#inner>::NEW).read_field(__reader)?)
         }
+        None if field.picked => {
+            return quote!((&&&#private::pick::Pick::<#ty>::NEW).read_field(__reader)?)
+        }
         None => return quote!((&#private::Slot::<#ty>::NEW).read_field(__reader)?),
     };
     let nullable = quote! {
@@ -633,6 +640,9 @@ fn write_value(field: &Field, krate: &Path, this: &TokenStream) -> TokenStream {
     let own_format = field.date.is_some() || field.is_number();
     match (field.kind, own_format) {
         (FieldKind::Required, true) => one(this.clone()),
+        (FieldKind::Required | FieldKind::Optional, false) if field.picked => {
+            quote!((&&&#private::pick::Pick::<#ty>::NEW).write_field(#this, __writer)?;)
+        }
         (FieldKind::Required | FieldKind::Optional, false) => {
             quote!((&#private::Slot::<#ty>::NEW).write_field(#this, __writer)?;)
         }

@@ -70,7 +70,7 @@ pub(crate) fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
         let attrs = kept_attrs(field.attrs(), serde_on_struct);
         let deprecation = deprecation_attrs(field);
         let additions = if serde_on_struct {
-            field_serde_attrs(field, krate)
+            field_serde_attrs(field, krate, ident)
         } else {
             None
         };
@@ -84,13 +84,15 @@ pub(crate) fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
     let definition = quote! {
         #direct_serde
         #(#item_attrs)*
-        #[derive(::core::clone::Clone, ::core::cmp::PartialEq)]
         #allow_deprecated
         #vis struct #ident #generics #where_clause {
             #(#fields,)*
         }
     };
 
+    let clone = clone_impl(item, krate);
+    let partial_eq = partial_eq_impl(item, krate);
+    let picked = picked_items(item, krate);
     let debug = debug_impl(item, krate);
     let serde_impls = extra.map(|extra| extra_serde_impls(item, extra, krate, &serde_derive));
     let probes = required_field_probes(item, krate);
@@ -99,6 +101,9 @@ pub(crate) fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
     let variant = variant_impl(item, krate);
     quote! {
         #definition
+        #clone
+        #partial_eq
+        #picked
         #debug
         #serde_impls
         #probes
@@ -227,7 +232,7 @@ pub(crate) fn deprecation_attrs(field: &Field) -> Option<TokenStream> {
 
 /// The serde attributes the field's kind calls for, minus any the user
 /// already wrote.
-fn field_serde_attrs(field: &Field, krate: &Path) -> Option<TokenStream> {
+fn field_serde_attrs(field: &Field, krate: &Path, owner: &Ident) -> Option<TokenStream> {
     if field.voucherify.extra.is_some() {
         return Some(quote!(#[serde(skip)]));
     }
@@ -274,6 +279,11 @@ fn field_serde_attrs(field: &Field, krate: &Path) -> Option<TokenStream> {
     } else if let Some(module) = with_module(field, krate) {
         let path = LitStr::new(&module, Span::call_site());
         keys.push(quote!(with = #path));
+    } else if field.picked {
+        let (serialize, deserialize) = picked_functions(field);
+        let serialize = LitStr::new(&format!("{owner}::{serialize}"), Span::call_site());
+        let deserialize = LitStr::new(&format!("{owner}::{deserialize}"), Span::call_site());
+        keys.push(quote!(serialize_with = #serialize, deserialize_with = #deserialize));
     }
     (!keys.is_empty()).then(|| quote!(#[serde(#(#keys),*)]))
 }
@@ -346,7 +356,12 @@ fn debug_impl(item: &Struct, krate: &Path) -> TokenStream {
             let (as_map, _) = extra_functions(field, krate);
             quote!(&#krate::__private::KeysOnly(#as_map(&self.#field_ident)))
         } else if field.voucherify.redact.is_none() {
-            quote!(&self.#field_ident)
+            if field.picked {
+                let ty = field.ty;
+                quote!((&&&#krate::__private::pick::Pick::<#ty>::NEW).pick_debug(&self.#field_ident))
+            } else {
+                quote!(&self.#field_ident)
+            }
         } else {
             let redacted = quote!(#krate::__private::redacted);
             match field.kind {
@@ -371,12 +386,165 @@ fn debug_impl(item: &Struct, krate: &Path) -> TokenStream {
         #[allow(deprecated)]
         impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
             fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #[allow(unused_imports)]
+                use #krate::__private::pick::{Never as _, Real as _};
                 let mut __debug = ::core::fmt::Formatter::debug_struct(__formatter, #name);
                 #(#statements)*
                 ::core::fmt::DebugStruct::finish(&mut __debug)
             }
         }
     }
+}
+
+/// `Clone`, field by field: a picked field through `__private::pick`.
+fn clone_impl(item: &Struct, krate: &Path) -> TokenStream {
+    let ident = &item.item.original.ident;
+    let generics = with_bound(
+        &item.item.original.generics,
+        &parse_quote!(::core::clone::Clone),
+    );
+    let (impl_generics, _, where_clause) = generics.split_for_impl();
+    let (_, ty_generics, _) = item.item.original.generics.split_for_impl();
+    let fields = item.fields.iter().map(|field| {
+        let field_ident = field.ident;
+        let cfgs = cfg_attrs(field.attrs());
+        let ty = field.ty;
+        let value = if field.picked {
+            quote!((&&&#krate::__private::pick::Pick::<#ty>::NEW).pick_clone(&self.#field_ident))
+        } else {
+            quote!(::core::clone::Clone::clone(&self.#field_ident))
+        };
+        quote!(#(#cfgs)* #field_ident: #value)
+    });
+    quote! {
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl #impl_generics ::core::clone::Clone for #ident #ty_generics #where_clause {
+            #[inline]
+            fn clone(&self) -> Self {
+                #[allow(unused_imports)]
+                use #krate::__private::pick::{Never as _, Real as _};
+                #ident {
+                    #(#fields,)*
+                }
+            }
+        }
+    }
+}
+
+/// `PartialEq`, field by field in order, as derived: a picked field
+/// through `__private::pick`.
+fn partial_eq_impl(item: &Struct, krate: &Path) -> TokenStream {
+    let ident = &item.item.original.ident;
+    let generics = with_bound(
+        &item.item.original.generics,
+        &parse_quote!(::core::cmp::PartialEq),
+    );
+    let (impl_generics, _, where_clause) = generics.split_for_impl();
+    let (_, ty_generics, _) = item.item.original.generics.split_for_impl();
+    let checks = item.fields.iter().map(|field| {
+        let field_ident = field.ident;
+        let cfgs = cfg_attrs(field.attrs());
+        let ty = field.ty;
+        let equal = if field.picked {
+            quote!((&&&#krate::__private::pick::Pick::<#ty>::NEW).pick_eq(&self.#field_ident, &__other.#field_ident))
+        } else {
+            quote!(::core::cmp::PartialEq::eq(&self.#field_ident, &__other.#field_ident))
+        };
+        quote! {
+            #(#cfgs)*
+            if !#equal {
+                return false;
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl #impl_generics ::core::cmp::PartialEq for #ident #ty_generics #where_clause {
+            #[inline]
+            fn eq(&self, __other: &Self) -> bool {
+                #[allow(unused_imports)]
+                use #krate::__private::pick::{Never as _, Real as _};
+                #(#checks)*
+                true
+            }
+        }
+    }
+}
+
+/// The names of a picked field's serde functions, which are associated
+/// functions of the struct.
+fn picked_functions(field: &Field) -> (Ident, Ident) {
+    let name = field.ident.to_string();
+    let name = name.strip_prefix("r#").unwrap_or(&name);
+    (
+        format_ident!("__voucherify_serialize_{}", name),
+        format_ident!("__voucherify_deserialize_{}", name),
+    )
+}
+
+/// For the picked fields of a struct (which has no generics): the serde
+/// functions its derived impls call, and the one check of each field's
+/// type, spanned at the type, so that a type without the traits is one
+/// error there.
+fn picked_items(item: &Struct, krate: &Path) -> Option<TokenStream> {
+    let ident = &item.item.original.ident;
+    let picked: Vec<&Field> = item.fields.iter().filter(|field| field.picked).collect();
+    if picked.is_empty() {
+        return None;
+    }
+    let private = quote!(#krate::__private);
+    let serde = quote!(#private::serde);
+    let functions = picked.iter().map(|field| {
+        let (serialize, deserialize) = picked_functions(field);
+        let cfgs = cfg_attrs(field.attrs());
+        let cfgs = quote!(#(#cfgs)*);
+        let ty = field.ty;
+        let pick = quote!((&&&#private::pick::Pick::<#ty>::NEW));
+        quote! {
+            #cfgs
+            fn #serialize<__S>(__value: &#ty, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: #serde::Serializer,
+            {
+                #[allow(unused_imports)]
+                use #private::pick::{Never as _, Real as _};
+                #pick.pick_serialize(__value, __serializer)
+            }
+
+            #cfgs
+            fn #deserialize<'de, __D>(__deserializer: __D) -> ::core::result::Result<#ty, __D::Error>
+            where
+                __D: #serde::Deserializer<'de>,
+            {
+                #[allow(unused_imports)]
+                use #private::pick::{Never as _, Real as _};
+                #pick.pick_deserialize(__deserializer)
+            }
+        }
+    });
+    let checks = picked.iter().map(|field| {
+        let cfgs = cfg_attrs(field.attrs());
+        let ty = field.ty;
+        let check = quote_spanned!(ty.span()=> #private::pick::field_type::<#ty>(););
+        quote!(#(#cfgs)* #check)
+    });
+    Some(quote! {
+        #[doc(hidden)]
+        #[allow(deprecated, non_snake_case)]
+        impl #ident {
+            #(#functions)*
+        }
+
+        #[doc(hidden)]
+        const _: () = {
+            #[allow(dead_code, deprecated)]
+            fn __voucherify_field_types() {
+                #(#checks)*
+            }
+        };
+    })
 }
 
 /// The user's generics with `bound` added to every type parameter.
@@ -416,7 +584,7 @@ fn extra_serde_impls(
     let twin_fields = item.fields.iter().map(|field| {
         let cfgs = cfg_attrs(field.attrs());
         let serde = field.attrs().iter().filter(|attr| attr::is_serde(attr));
-        let additions = field_serde_attrs(field, krate);
+        let additions = field_serde_attrs(field, krate, ident);
         let field_ident = field.ident;
         let ty = field.ty;
         quote! { #(#cfgs)* #(#serde)* #additions #field_ident: #ty }

@@ -389,6 +389,8 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
                 fn write_json(&self, __writer: &mut #private::Writer) -> #private::Fast<()> {
                     #[allow(unused_imports)]
                     use #private::{Direct as _, ThroughSerde as _};
+                    #[allow(unused_imports)]
+                    use #private::pick::{Direct as _, Never as _, ThroughSerde as _};
                     match self {
                         #(#write_arms,)*
                     }

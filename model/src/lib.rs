@@ -210,7 +210,11 @@
 //! dependency in your crate), [`Json`], the direct JSON path of
 //! [`from_str`] and [`to_string`], and, on a type without generic
 //! parameters, [`shape::Shaped`] (on an enum [`shape::Describe`]), the
-//! description of its JSON. The rules:
+//! description of its JSON. Each field's type must be a
+//! `#[voucherify_model]` type, or have serde's `Serialize` and
+//! `Deserialize`, `Clone`, `PartialEq` and `Debug`; in a struct without
+//! generic parameters, a field whose type lacks them is one error, at the
+//! field, which says so. The rules:
 //!
 //! | field | reading | writing |
 //! |---|---|---|
@@ -365,6 +369,7 @@ pub mod format;
 mod json;
 mod model;
 mod numbered;
+mod pick;
 pub mod shape;
 mod union;
 mod unique_keys;

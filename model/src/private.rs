@@ -28,6 +28,11 @@ pub mod numbered {
     pub use crate::numbered::*;
 }
 
+/// Field code chosen by the field's type, and the one check of that type.
+pub mod pick {
+    pub use crate::pick::*;
+}
+
 /// Internally tagged unions.
 pub mod union {
     pub use crate::union::*;

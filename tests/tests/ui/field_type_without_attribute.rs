@@ -1,0 +1,30 @@
+use voucherify_model::voucherify_model;
+
+// A struct the attribute was forgotten on.
+struct Plain {
+    amount: i64,
+}
+
+#[voucherify_model]
+struct Order {
+    id: String,
+    plain: Plain,
+    #[voucherify(extra)]
+    extra: voucherify_model::Extra,
+}
+
+#[voucherify_model]
+struct Refund {
+    reason: Option<String>,
+    plain: Plain,
+}
+
+fn main() {
+    // Uses of the models add no errors of their own.
+    let order: Order = voucherify_model::from_str("{}").unwrap();
+    let copy = order.clone();
+    assert_eq!(copy, order);
+    println!("{order:?} {}", voucherify_model::to_string(&copy).unwrap());
+    let refund: Refund = serde_json::from_str("{}").unwrap();
+    println!("{}", serde_json::to_string(&refund).unwrap());
+}
