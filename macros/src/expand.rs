@@ -475,7 +475,7 @@ fn partial_eq_impl(item: &Struct, krate: &Path) -> TokenStream {
 
 /// The names of a picked field's serde functions, which are associated
 /// functions of the struct.
-fn picked_functions(field: &Field) -> (Ident, Ident) {
+pub(crate) fn picked_functions(field: &Field) -> (Ident, Ident) {
     let name = field.ident.to_string();
     let name = name.strip_prefix("r#").unwrap_or(&name);
     (
@@ -527,8 +527,18 @@ fn picked_items(item: &Struct, krate: &Path) -> Option<TokenStream> {
     let checks = picked.iter().map(|field| {
         let cfgs = cfg_attrs(field.attrs());
         let ty = field.ty;
-        let check = quote_spanned!(ty.span()=> #private::pick::field_type::<#ty>(););
-        quote!(#(#cfgs)* #check)
+        let (leaf, std_type) = std_wrapped(ty);
+        let check = quote_spanned!(leaf.span()=> #private::pick::field_type::<#leaf>(););
+        // Inside `Option`, `Box` and `Vec` the type held is checked, so that
+        // the error names it; the standard wrappers have each trait exactly
+        // when it does. That they are the standard ones is checked too: a
+        // type of the user's own named `Option` fails to compile here.
+        let same = std_type.map(|std_type| {
+            quote! {
+                let _ = |__value: #ty| -> #std_type { __value };
+            }
+        });
+        quote!(#(#cfgs)* { #check #same })
     });
     Some(quote! {
         #[doc(hidden)]
@@ -545,6 +555,31 @@ fn picked_items(item: &Struct, krate: &Path) -> Option<TokenStream> {
             }
         };
     })
+}
+
+/// The type inside any nesting of `Option`, `Box` and `Vec`, and, when
+/// there is such a nesting, the same nesting spelled with the standard
+/// library's paths.
+fn std_wrapped(ty: &syn::Type) -> (&syn::Type, Option<TokenStream>) {
+    let Some(segment) = crate::ast::last_segment(ty) else {
+        return (ty, None);
+    };
+    let syn::PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return (ty, None);
+    };
+    let inner = match args.args.iter().collect::<Vec<_>>().as_slice() {
+        [syn::GenericArgument::Type(inner)] => inner,
+        _ => return (ty, None),
+    };
+    let wrapper = match segment.ident.to_string().as_str() {
+        "Option" => quote!(::core::option::Option),
+        "Box" => quote!(::std::boxed::Box),
+        "Vec" => quote!(::std::vec::Vec),
+        _ => return (ty, None),
+    };
+    let (leaf, spelled) = std_wrapped(inner);
+    let spelled = spelled.unwrap_or_else(|| quote!(#leaf));
+    (leaf, Some(quote!(#wrapper<#spelled>)))
 }
 
 /// The user's generics with `bound` added to every type parameter.

@@ -19,6 +19,24 @@ struct Refund {
     plain: Plain,
 }
 
+// A type with serde's traits but without `PartialEq`.
+#[derive(serde::Serialize, serde::Deserialize, Clone, Debug)]
+struct Unequal {
+    amount: i64,
+}
+
+#[voucherify_model]
+#[serde(tag = "type")]
+enum Discount {
+    Amount {
+        amount_off: Option<i64>,
+        plain: Option<Plain>,
+        unequal: Unequal,
+    },
+    #[voucherify(other)]
+    Other(voucherify_model::Map),
+}
+
 fn main() {
     // Uses of the models add no errors of their own.
     let order: Order = voucherify_model::from_str("{}").unwrap();
@@ -27,4 +45,7 @@ fn main() {
     println!("{order:?} {}", voucherify_model::to_string(&copy).unwrap());
     let refund: Refund = serde_json::from_str("{}").unwrap();
     println!("{}", serde_json::to_string(&refund).unwrap());
+    let discount: Discount = voucherify_model::from_str("{}").unwrap();
+    assert_eq!(discount.clone(), discount);
+    println!("{discount:?} {}", voucherify_model::to_string(&discount).unwrap());
 }
