@@ -279,7 +279,7 @@ impl<'a> Field<'a> {
 
     /// Whether the field's code may be chosen by its type: a field that
     /// serde reads and writes as its type does (no `with`, no format of
-    /// ours, no `Option<Option<_>>`, no `extra` or `unique_keys`, only
+    /// ours, no `extra` or `unique_keys`, only
     /// `#[serde]` keys that leave the value to its type), of an owned type
     /// (no lifetime, no reference, no `Self`). Such a field's type must
     /// have serde's traits, `Clone`, `PartialEq` and `Debug`, and is
@@ -291,7 +291,6 @@ impl<'a> Field<'a> {
             && self.date.is_none()
             && !self.nested_number
             && !self.is_number()
-            && self.kind != FieldKind::DoubleOption
             && self
                 .serde
                 .keys

@@ -389,6 +389,9 @@ fn read_value(field: &Field, krate: &Path) -> TokenStream {
         Some(DateFormat::Date) => quote!(#private::read_date(__reader)?),
         Some(DateFormat::DateTime) => quote!(#private::read_date_time(__reader)?),
         None if field.is_number() => quote!(#private::read_number(__reader)?),
+        None if field.kind == FieldKind::DoubleOption && field.picked => {
+            quote!((&&&#private::pick::Pick::<#inner>::NEW).read_field(__reader)?)
+        }
         None if field.kind == FieldKind::DoubleOption => {
             quote!((&#private::Slot::<#inner>::NEW).read_field(__reader)?)
         }
@@ -634,6 +637,9 @@ fn write_value(field: &Field, krate: &Path, this: &TokenStream) -> TokenStream {
         Some(DateFormat::Date) => quote!(#private::write_date(__writer, #value)?;),
         Some(DateFormat::DateTime) => quote!(#private::write_date_time(__writer, #value)?;),
         None if field.is_number() => quote!(#private::write_number(__writer, #value)?;),
+        None if field.picked => {
+            quote!((&&&#private::pick::Pick::<#inner>::NEW).write_field(#value, __writer)?;)
+        }
         None => quote!((&#private::Slot::<#inner>::NEW).write_field(#value, __writer)?;),
     };
     // Dates and numbers have writers of their own.

@@ -276,14 +276,14 @@ fn field_serde_attrs(field: &Field, krate: &Path, owner: &Ident) -> Option<Token
             let path = LitStr::new(&format!("{module}::serialize"), Span::call_site());
             keys.push(quote!(serialize_with = #path));
         }
-    } else if let Some(module) = with_module(field, krate) {
-        let path = LitStr::new(&module, Span::call_site());
-        keys.push(quote!(with = #path));
     } else if field.picked {
         let (serialize, deserialize) = picked_functions(field);
         let serialize = LitStr::new(&format!("{owner}::{serialize}"), Span::call_site());
         let deserialize = LitStr::new(&format!("{owner}::{deserialize}"), Span::call_site());
         keys.push(quote!(serialize_with = #serialize, deserialize_with = #deserialize));
+    } else if let Some(module) = with_module(field, krate) {
+        let path = LitStr::new(&module, Span::call_site());
+        keys.push(quote!(with = #path));
     }
     (!keys.is_empty()).then(|| quote!(#[serde(#(#keys),*)]))
 }
@@ -501,7 +501,27 @@ fn picked_items(item: &Struct, krate: &Path) -> Option<TokenStream> {
         let cfgs = cfg_attrs(field.attrs());
         let cfgs = quote!(#(#cfgs)*);
         let ty = field.ty;
-        let pick = quote!((&&&#private::pick::Pick::<#ty>::NEW));
+        let (write, read) = if field.kind == FieldKind::DoubleOption {
+            // As `__private::double_option`: the outer `None` is left out by
+            // `skip_serializing_if`, `null` is `Some(None)`.
+            let once = crate::ast::option_inner(ty).unwrap_or(ty);
+            let pick = quote!((&&&#private::pick::Pick::<#once>::NEW));
+            (
+                quote! {
+                    match __value {
+                        ::core::option::Option::Some(__inner) => #pick.pick_serialize(__inner, __serializer),
+                        ::core::option::Option::None => #serde::Serializer::serialize_none(__serializer),
+                    }
+                },
+                quote!(::core::result::Result::map(#pick.pick_deserialize(__deserializer), ::core::option::Option::Some)),
+            )
+        } else {
+            let pick = quote!((&&&#private::pick::Pick::<#ty>::NEW));
+            (
+                quote!(#pick.pick_serialize(__value, __serializer)),
+                quote!(#pick.pick_deserialize(__deserializer)),
+            )
+        };
         quote! {
             #cfgs
             fn #serialize<__S>(__value: &#ty, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
@@ -510,7 +530,7 @@ fn picked_items(item: &Struct, krate: &Path) -> Option<TokenStream> {
             {
                 #[allow(unused_imports)]
                 use #private::pick::{Never as _, Real as _};
-                #pick.pick_serialize(__value, __serializer)
+                #write
             }
 
             #cfgs
@@ -520,7 +540,7 @@ fn picked_items(item: &Struct, krate: &Path) -> Option<TokenStream> {
             {
                 #[allow(unused_imports)]
                 use #private::pick::{Never as _, Real as _};
-                #pick.pick_deserialize(__deserializer)
+                #read
             }
         }
     });

@@ -604,15 +604,15 @@ fn serialize_members(
         let key = wire_name(field);
         let function = direct::serialize_with(field)
             .or_else(|| {
-                expand::with_module(field, krate)
-                    .and_then(|module| syn::parse_str(&format!("{module}::serialize")).ok())
-            })
-            .or_else(|| {
                 // The hidden struct's function, which picks by the type.
                 field.picked.then(|| {
                     let (serialize, _) = expand::picked_functions(field);
                     parse_quote!(#owner::#serialize)
                 })
+            })
+            .or_else(|| {
+                expand::with_module(field, krate)
+                    .and_then(|module| syn::parse_str(&format!("{module}::serialize")).ok())
             });
         let value = match function {
             Some(function) => {

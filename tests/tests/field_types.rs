@@ -48,6 +48,7 @@ struct Priced {
     money: Money,
     #[serde(default, alias = "was")]
     before: Option<Money>,
+    cleared: Option<Option<Money>>,
 }
 
 fn both_ways<T: voucherify_model::Model + PartialEq + std::fmt::Debug + Clone>(text: &str) -> T {
@@ -90,6 +91,12 @@ fn a_type_with_serde_traits_and_no_attribute() {
         r#"{"price":{"cents":100,"currency":"EUR"},"before":{"cents":120,"currency":"EUR"}}"#;
     let priced: Priced = both_ways(text);
     assert_eq!(priced.money.cents, 100);
+    assert_eq!(priced.cleared, None);
+    let cleared: Priced = both_ways(r#"{"price":{"cents":1,"currency":"X"},"cleared":null}"#);
+    assert_eq!(cleared.cleared, Some(None));
+    let kept: Priced =
+        both_ways(r#"{"price":{"cents":1,"currency":"X"},"cleared":{"cents":3,"currency":"Z"}}"#);
+    assert_eq!(kept.cleared.unwrap().unwrap().cents, 3);
     let was: Priced = voucherify_model::from_str(
         r#"{"price":{"cents":1,"currency":"X"},"was":{"cents":2,"currency":"Y"}}"#,
     )

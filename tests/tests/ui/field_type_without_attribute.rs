@@ -17,6 +17,7 @@ struct Order {
 struct Refund {
     reason: Option<String>,
     plain: Plain,
+    cleared: Option<Option<Plain>>,
 }
 
 // A type with serde's traits but without `PartialEq`.
