@@ -591,8 +591,17 @@ fn std_wrapped(ty: &syn::Type) -> (&syn::Type, Option<TokenStream>) {
         [syn::GenericArgument::Type(inner)] => inner,
         _ => return (ty, None),
     };
+    // A box may hold an unsized type (`Box<str>`, `Box<[T]>`), which no
+    // check can take: the box is checked then.
+    let unsized_inner = matches!(inner, syn::Type::Slice(_))
+        || crate::ast::last_segment(inner).is_some_and(|inner| {
+            ["str", "CStr", "OsStr", "Path"]
+                .iter()
+                .any(|name| inner.ident == name)
+        });
     let wrapper = match segment.ident.to_string().as_str() {
         "Option" => quote!(::core::option::Option),
+        "Box" if unsized_inner => return (ty, None),
         "Box" => quote!(::std::boxed::Box),
         "Vec" => quote!(::std::vec::Vec),
         _ => return (ty, None),

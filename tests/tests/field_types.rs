@@ -49,6 +49,10 @@ struct Priced {
     #[serde(default, alias = "was")]
     before: Option<Money>,
     cleared: Option<Option<Money>>,
+    #[serde(default)]
+    note: Option<Box<str>>,
+    #[serde(default)]
+    codes: Option<Vec<Box<[i64]>>>,
 }
 
 fn both_ways<T: voucherify_model::Model + PartialEq + std::fmt::Debug + Clone>(text: &str) -> T {
@@ -97,6 +101,10 @@ fn a_type_with_serde_traits_and_no_attribute() {
     let kept: Priced =
         both_ways(r#"{"price":{"cents":1,"currency":"X"},"cleared":{"cents":3,"currency":"Z"}}"#);
     assert_eq!(kept.cleared.unwrap().unwrap().cents, 3);
+    let boxed: Priced =
+        both_ways(r#"{"price":{"cents":1,"currency":"X"},"note":"n","codes":[[1,2],[]]}"#);
+    assert_eq!(boxed.note.as_deref(), Some("n"));
+    assert_eq!(boxed.codes.unwrap()[0][..], [1, 2]);
     let was: Priced = voucherify_model::from_str(
         r#"{"price":{"cents":1,"currency":"X"},"was":{"cents":2,"currency":"Y"}}"#,
     )
