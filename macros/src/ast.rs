@@ -155,7 +155,8 @@ impl<'a> Input<'a> {
                         .iter()
                         .map(|field| Field::from_syn(cx, field))
                         .map(|mut field| {
-                            field.picked = input.generics.params.is_empty() && field.pickable();
+                            field.picked = field.pickable()
+                                && !names_any(field.ty.to_token_stream(), &input.generics);
                             field
                         })
                         .collect();
@@ -342,6 +343,20 @@ pub(crate) fn container_leaf(ty: &Type) -> &Type {
         _ => return ty,
     };
     container_leaf(inner)
+}
+
+/// Whether a type's tokens name one of the item's generic parameters.
+fn names_any(tokens: proc_macro2::TokenStream, generics: &syn::Generics) -> bool {
+    use proc_macro2::TokenTree;
+    tokens.into_iter().any(|token| match token {
+        TokenTree::Ident(ident) => generics.params.iter().any(|param| match param {
+            syn::GenericParam::Type(param) => param.ident == ident,
+            syn::GenericParam::Const(param) => param.ident == ident,
+            syn::GenericParam::Lifetime(param) => param.lifetime.ident == ident,
+        }),
+        TokenTree::Group(group) => names_any(group.stream(), generics),
+        _ => false,
+    })
 }
 
 /// Whether a type's tokens name no lifetime, reference, `Self` or macro.

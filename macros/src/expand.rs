@@ -70,7 +70,7 @@ pub(crate) fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
         let attrs = kept_attrs(field.attrs(), serde_on_struct);
         let deprecation = deprecation_attrs(field);
         let additions = if serde_on_struct {
-            field_serde_attrs(field, krate, ident)
+            field_serde_attrs(field, krate, &owner_path(original))
         } else {
             None
         };
@@ -232,7 +232,27 @@ pub(crate) fn deprecation_attrs(field: &Field) -> Option<TokenStream> {
 
 /// The serde attributes the field's kind calls for, minus any the user
 /// already wrote.
-fn field_serde_attrs(field: &Field, krate: &Path, owner: &Ident) -> Option<TokenStream> {
+/// The struct as a path to its associated functions in serde's impls,
+/// where its generic parameters have the same names: `Page::<'a, T>`.
+fn owner_path(original: &syn::DeriveInput) -> String {
+    let ident = &original.ident;
+    if original.generics.params.is_empty() {
+        return ident.to_string();
+    }
+    let params: Vec<String> = original
+        .generics
+        .params
+        .iter()
+        .map(|param| match param {
+            syn::GenericParam::Type(param) => param.ident.to_string(),
+            syn::GenericParam::Const(param) => param.ident.to_string(),
+            syn::GenericParam::Lifetime(param) => format!("'{}", param.lifetime.ident),
+        })
+        .collect();
+    format!("{ident}::<{}>", params.join(", "))
+}
+
+fn field_serde_attrs(field: &Field, krate: &Path, owner: &str) -> Option<TokenStream> {
     if field.voucherify.extra.is_some() {
         return Some(quote!(#[serde(skip)]));
     }
@@ -484,7 +504,7 @@ pub(crate) fn picked_functions(field: &Field) -> (Ident, Ident) {
     )
 }
 
-/// For the picked fields of a struct (which has no generics): the serde
+/// For the picked fields of a struct: the serde
 /// functions its derived impls call, and the one check of each field's
 /// type, spanned at the type, so that a type without the traits is one
 /// error there.
@@ -560,10 +580,11 @@ fn picked_items(item: &Struct, krate: &Path) -> Option<TokenStream> {
         });
         quote!(#(#cfgs)* { #check #same })
     });
+    let (impl_generics, ty_generics, where_clause) = item.item.original.generics.split_for_impl();
     Some(quote! {
         #[doc(hidden)]
         #[allow(deprecated, non_snake_case)]
-        impl #ident {
+        impl #impl_generics #ident #ty_generics #where_clause {
             #(#functions)*
         }
 
@@ -648,7 +669,7 @@ fn extra_serde_impls(
     let twin_fields = item.fields.iter().map(|field| {
         let cfgs = cfg_attrs(field.attrs());
         let serde = field.attrs().iter().filter(|attr| attr::is_serde(attr));
-        let additions = field_serde_attrs(field, krate, ident);
+        let additions = field_serde_attrs(field, krate, &owner_path(original));
         let field_ident = field.ident;
         let ty = field.ty;
         quote! { #(#cfgs)* #(#serde)* #additions #field_ident: #ty }

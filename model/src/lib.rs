@@ -212,9 +212,9 @@
 //! parameters, [`shape::Shaped`] (on an enum [`shape::Describe`]), the
 //! description of its JSON. Each field's type must be a
 //! `#[voucherify_model]` type, or have serde's `Serialize` and
-//! `Deserialize`, `Clone`, `PartialEq` and `Debug`; in a struct without
-//! generic parameters, a field whose type lacks them is one error, at the
-//! field, which says so. The rules:
+//! `Deserialize`, `Clone`, `PartialEq` and `Debug`; a field whose type
+//! lacks them (and names no generic parameter or lifetime) is one error, at
+//! the field, which says so. The rules:
 //!
 //! | field | reading | writing |
 //! |---|---|---|

@@ -6,8 +6,8 @@
 //! tries the impls on `&&Pick<T>` first, then `&Pick<T>`, then `Pick<T>`:
 //! the real trait when `T` has it, and otherwise an arm that is never
 //! compiled into a program, because [`field_type`] fails for the same
-//! field. The macro uses this only for a struct without generics, on a
-//! field whose type names no lifetime, whose every use is checked by
+//! field. The macro uses this only on a field whose type names no generic
+//! parameter and no lifetime, and checks each such field with
 //! [`field_type`].
 
 // Plumbing for generated code, named through `__private`.

@@ -122,3 +122,37 @@ fn a_type_with_serde_traits_and_no_attribute() {
         .to_string();
     assert!(missing.starts_with(".: missing field `price`"), "{missing}");
 }
+
+/// Generic and borrowed models: the fields that name no parameter are
+/// picked, the others keep serde's own bounds.
+#[voucherify_model]
+struct Page<T> {
+    data: Vec<T>,
+    total: Option<Money>,
+    #[voucherify(extra)]
+    extra: Extra,
+}
+
+#[voucherify_model]
+struct CodeRef<'a> {
+    code: &'a str,
+    money: Money,
+}
+
+#[test]
+fn generic_and_borrowed_models() {
+    let text =
+        r#"{"data":[{"cents":1,"currency":"X"}],"total":{"cents":1,"currency":"X"},"more":1}"#;
+    let page: Page<Money> = voucherify_model::from_str(text).unwrap();
+    assert_eq!(page.data[0].cents, 1);
+    assert_eq!(voucherify_model::to_string(&page).unwrap(), text);
+    assert_eq!(page.clone(), page);
+    assert!(format!("{page:?}").contains("total: Some(Money"));
+
+    let text = r#"{"code":"C-1","money":{"cents":2,"currency":"Y"}}"#;
+    let code: CodeRef = voucherify_model::from_str(text).unwrap();
+    assert_eq!(code.code, "C-1");
+    assert_eq!(code.money.cents, 2);
+    assert_eq!(serde_json::to_string(&code).unwrap(), text);
+    assert_eq!(code.clone(), code);
+}

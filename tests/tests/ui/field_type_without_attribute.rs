@@ -20,6 +20,14 @@ struct Refund {
     cleared: Option<Option<Plain>>,
 }
 
+// Generic and borrowed models: a field that names no parameter is checked.
+#[voucherify_model]
+struct Page<'a, T> {
+    data: Vec<T>,
+    code: &'a str,
+    plain: Vec<Plain>,
+}
+
 // A type with serde's traits but without `PartialEq`.
 #[derive(serde::Serialize, serde::Deserialize, Clone, Debug)]
 struct Unequal {
