@@ -1,6 +1,7 @@
 //! The macro's own view of the annotated item: what each field is for
 //! serialization, with its attributes already read.
 
+use quote::ToTokens;
 use syn::{Attribute, DeriveInput, Fields, GenericArgument, Ident, PathArguments, Type};
 
 use crate::attr::{self, DateFormat, Serde, Voucherify};
@@ -42,6 +43,14 @@ pub(crate) struct Field<'a> {
     /// `BTreeMap<String, Option<OffsetDateTime>>`...) below the field's
     /// own `Option`s.
     pub(crate) nested_date: bool,
+    /// Whether an `f64` is inside containers (`Vec<f64>`,
+    /// `BTreeMap<String, Option<f64>>`...) below the field's own
+    /// `Option`s, and is written as the API writes numbers: no date format
+    /// and no `with` of the user's own.
+    pub(crate) nested_number: bool,
+    /// Whether the field's code is chosen by its type (`__private::pick`),
+    /// with one check of that type at the field: see [`Field::pickable`].
+    pub(crate) picked: bool,
     pub(crate) voucherify: Voucherify,
     pub(crate) serde: Serde,
 }
@@ -145,6 +154,11 @@ impl<'a> Input<'a> {
                         .named
                         .iter()
                         .map(|field| Field::from_syn(cx, field))
+                        .map(|mut field| {
+                            field.picked = field.pickable()
+                                && !names_any(field.ty.to_token_stream(), &input.generics);
+                            field
+                        })
                         .collect();
                     Some(Input::Struct(Struct { item, fields }))
                 }
@@ -222,6 +236,10 @@ impl<'a> Field<'a> {
             .filter(|key| key.path.is_ident("alias"))
             .filter_map(|key| key.value.as_ref().map(syn::LitStr::value))
             .collect();
+        let nested_number = date.is_none()
+            && serde.custom_with().is_none()
+            && !is_f64(value_ty)
+            && number_leaf(value_ty);
         Field {
             original: field,
             ident,
@@ -231,6 +249,8 @@ impl<'a> Field<'a> {
             kind,
             date,
             nested_date: date.is_some() && nested,
+            nested_number,
+            picked: false,
             voucherify,
             serde,
         }
@@ -255,11 +275,29 @@ impl<'a> Field<'a> {
         for _ in 0..options {
             ty = option_inner(ty).unwrap_or(ty);
         }
-        !self.has_custom_with()
+        !self.has_custom_with() && self.date.is_none() && is_f64(ty)
+    }
+
+    /// Whether the field's code may be chosen by its type: a field that
+    /// serde reads and writes as its type does (no `with`, no format of
+    /// ours, no `extra` or `unique_keys`, only
+    /// `#[serde]` keys that leave the value to its type), of an owned type
+    /// (no lifetime, no reference, no `Self`). Such a field's type must
+    /// have serde's traits, `Clone`, `PartialEq` and `Debug`, and is
+    /// checked for them once.
+    pub(crate) fn pickable(&self) -> bool {
+        const KEYS: [&str; 4] = ["rename", "alias", "default", "skip_serializing_if"];
+        self.voucherify.extra.is_none()
+            && self.voucherify.unique_keys.is_none()
             && self.date.is_none()
-            && last_segment(ty).is_some_and(|segment| {
-                segment.ident == "f64" && matches!(segment.arguments, PathArguments::None)
-            })
+            && !self.nested_number
+            && !self.is_number()
+            && self
+                .serde
+                .keys
+                .iter()
+                .all(|key| KEYS.iter().any(|name| key.path.is_ident(name)))
+            && owned(self.ty.to_token_stream())
     }
 
     pub(crate) fn attrs(&self) -> &'a [Attribute] {
@@ -305,6 +343,70 @@ pub(crate) fn container_leaf(ty: &Type) -> &Type {
         _ => return ty,
     };
     container_leaf(inner)
+}
+
+/// Whether a type's tokens name one of the item's generic parameters.
+fn names_any(tokens: proc_macro2::TokenStream, generics: &syn::Generics) -> bool {
+    use proc_macro2::TokenTree;
+    tokens.into_iter().any(|token| match token {
+        TokenTree::Ident(ident) => generics.params.iter().any(|param| match param {
+            syn::GenericParam::Type(param) => param.ident == ident,
+            syn::GenericParam::Const(param) => param.ident == ident,
+            syn::GenericParam::Lifetime(param) => param.lifetime.ident == ident,
+        }),
+        TokenTree::Group(group) => names_any(group.stream(), generics),
+        _ => false,
+    })
+}
+
+/// Whether a type's tokens name no lifetime, reference, `Self` or macro.
+fn owned(tokens: proc_macro2::TokenStream) -> bool {
+    use proc_macro2::TokenTree;
+    tokens.into_iter().all(|token| match token {
+        TokenTree::Ident(ident) => ident != "Self" && ident != "impl" && ident != "dyn",
+        TokenTree::Punct(punct) => !matches!(punct.as_char(), '\'' | '&' | '!'),
+        TokenTree::Group(group) => owned(group.stream()),
+        TokenTree::Literal(_) => true,
+    })
+}
+
+/// Whether `ty` is spelled `f64`.
+fn is_f64(ty: &Type) -> bool {
+    last_segment(ty).is_some_and(|segment| {
+        segment.ident == "f64" && matches!(segment.arguments, PathArguments::None)
+    })
+}
+
+/// Whether `ty` is an `f64` inside any nesting of `Option`, `Box`, `Vec`,
+/// and `BTreeMap`/`HashMap`/`IndexMap` keyed by `String` (the maps the
+/// runtime writes numbers in), or `f64` itself.
+fn number_leaf(ty: &Type) -> bool {
+    if is_f64(ty) {
+        return true;
+    }
+    let Some(segment) = last_segment(ty) else {
+        return false;
+    };
+    let PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return false;
+    };
+    let types: Vec<&Type> = args
+        .args
+        .iter()
+        .filter_map(|arg| match arg {
+            GenericArgument::Type(ty) => Some(ty),
+            _ => None,
+        })
+        .collect();
+    match (segment.ident.to_string().as_str(), types.as_slice()) {
+        ("Option" | "Box" | "Vec", [inner]) => number_leaf(inner),
+        ("BTreeMap" | "HashMap" | "IndexMap", [key, value, ..]) => {
+            last_segment(key).is_some_and(|segment| {
+                segment.ident == "String" && matches!(segment.arguments, PathArguments::None)
+            }) && number_leaf(value)
+        }
+        _ => false,
+    }
 }
 
 /// Dates are recognised by the last segment of their type's path, so that

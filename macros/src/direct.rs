@@ -77,6 +77,8 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
             ) -> #private::Fast<Self> {
                 #[allow(unused_imports)]
                 use #private::{Direct as _, ThroughSerde as _};
+                #[allow(unused_imports)]
+                use #private::pick::{Direct as _, Never as _, ThroughSerde as _};
                 #read
             }
 
@@ -86,6 +88,8 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
             fn write_json(&self, __writer: &mut #private::Writer) -> #private::Fast<()> {
                 #[allow(unused_imports)]
                 use #private::{Direct as _, ThroughSerde as _};
+                #[allow(unused_imports)]
+                use #private::pick::{Direct as _, Never as _, ThroughSerde as _};
                 #write
             }
         }
@@ -385,8 +389,14 @@ fn read_value(field: &Field, krate: &Path) -> TokenStream {
         Some(DateFormat::Date) => quote!(#private::read_date(__reader)?),
         Some(DateFormat::DateTime) => quote!(#private::read_date_time(__reader)?),
         None if field.is_number() => quote!(#private::read_number(__reader)?),
+        None if field.kind == FieldKind::DoubleOption && field.picked => {
+            quote!((&&&#private::pick::Pick::<#inner>::NEW).read_field(__reader)?)
+        }
         None if field.kind == FieldKind::DoubleOption => {
             quote!((&#private::Slot::<#inner>::NEW).read_field(__reader)?)
+        }
+        None if field.picked => {
+            return quote!((&&&#private::pick::Pick::<#ty>::NEW).read_field(__reader)?)
         }
         None => return quote!((&#private::Slot::<#ty>::NEW).read_field(__reader)?),
     };
@@ -613,17 +623,35 @@ fn write_value(field: &Field, krate: &Path, this: &TokenStream) -> TokenStream {
             _ => quote!(#dated::write_dated(#this, __writer)?;),
         };
     }
+    if field.nested_number {
+        let numbered = quote!(#private::numbered::Numbered);
+        return match field.kind {
+            FieldKind::DoubleOption => quote! {
+                match #this {
+                    ::core::option::Option::Some(__value) => #numbered::write_numbered(__value, __writer)?,
+                    ::core::option::Option::None => __writer.null(),
+                }
+            },
+            _ => quote!(#numbered::write_numbered(#this, __writer)?;),
+        };
+    }
     let inner = value_type(field);
     let one = |value: TokenStream| match field.date {
         Some(DateFormat::Date) => quote!(#private::write_date(__writer, #value)?;),
         Some(DateFormat::DateTime) => quote!(#private::write_date_time(__writer, #value)?;),
         None if field.is_number() => quote!(#private::write_number(__writer, #value)?;),
+        None if field.picked => {
+            quote!((&&&#private::pick::Pick::<#inner>::NEW).write_field(#value, __writer)?;)
+        }
         None => quote!((&#private::Slot::<#inner>::NEW).write_field(#value, __writer)?;),
     };
     // Dates and numbers have writers of their own.
     let own_format = field.date.is_some() || field.is_number();
     match (field.kind, own_format) {
         (FieldKind::Required, true) => one(this.clone()),
+        (FieldKind::Required | FieldKind::Optional, false) if field.picked => {
+            quote!((&&&#private::pick::Pick::<#ty>::NEW).write_field(#this, __writer)?;)
+        }
         (FieldKind::Required | FieldKind::Optional, false) => {
             quote!((&#private::Slot::<#ty>::NEW).write_field(#this, __writer)?;)
         }

@@ -70,7 +70,7 @@ pub(crate) fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
         let attrs = kept_attrs(field.attrs(), serde_on_struct);
         let deprecation = deprecation_attrs(field);
         let additions = if serde_on_struct {
-            field_serde_attrs(field, krate)
+            field_serde_attrs(field, krate, &owner_path(original))
         } else {
             None
         };
@@ -84,13 +84,15 @@ pub(crate) fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
     let definition = quote! {
         #direct_serde
         #(#item_attrs)*
-        #[derive(::core::clone::Clone, ::core::cmp::PartialEq)]
         #allow_deprecated
         #vis struct #ident #generics #where_clause {
             #(#fields,)*
         }
     };
 
+    let clone = clone_impl(item, krate);
+    let partial_eq = partial_eq_impl(item, krate);
+    let picked = picked_items(item, krate);
     let debug = debug_impl(item, krate);
     let serde_impls = extra.map(|extra| extra_serde_impls(item, extra, krate, &serde_derive));
     let probes = required_field_probes(item, krate);
@@ -99,6 +101,9 @@ pub(crate) fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
     let variant = variant_impl(item, krate);
     quote! {
         #definition
+        #clone
+        #partial_eq
+        #picked
         #debug
         #serde_impls
         #probes
@@ -239,7 +244,27 @@ pub(crate) fn deprecation_attrs(field: &Field) -> Option<TokenStream> {
 
 /// The serde attributes the field's kind calls for, minus any the user
 /// already wrote.
-fn field_serde_attrs(field: &Field, krate: &Path) -> Option<TokenStream> {
+/// The struct as a path to its associated functions in serde's impls,
+/// where its generic parameters have the same names: `Page::<'a, T>`.
+fn owner_path(original: &syn::DeriveInput) -> String {
+    let ident = &original.ident;
+    if original.generics.params.is_empty() {
+        return ident.to_string();
+    }
+    let params: Vec<String> = original
+        .generics
+        .params
+        .iter()
+        .map(|param| match param {
+            syn::GenericParam::Type(param) => param.ident.to_string(),
+            syn::GenericParam::Const(param) => param.ident.to_string(),
+            syn::GenericParam::Lifetime(param) => format!("'{}", param.lifetime.ident),
+        })
+        .collect();
+    format!("{ident}::<{}>", params.join(", "))
+}
+
+fn field_serde_attrs(field: &Field, krate: &Path, owner: &str) -> Option<TokenStream> {
     if field.voucherify.extra.is_some() {
         return Some(quote!(#[serde(skip)]));
     }
@@ -278,6 +303,16 @@ fn field_serde_attrs(field: &Field, krate: &Path) -> Option<TokenStream> {
             field.ty.span(),
         );
         keys.push(quote!(deserialize_with = #path));
+        if field.nested_number {
+            let module = with_module(field, krate).expect("a nested number has a module");
+            let path = LitStr::new(&format!("{module}::serialize"), Span::call_site());
+            keys.push(quote!(serialize_with = #path));
+        }
+    } else if field.picked {
+        let (serialize, deserialize) = picked_functions(field);
+        let serialize = LitStr::new(&format!("{owner}::{serialize}"), Span::call_site());
+        let deserialize = LitStr::new(&format!("{owner}::{deserialize}"), Span::call_site());
+        keys.push(quote!(serialize_with = #serialize, deserialize_with = #deserialize));
     } else if let Some(module) = with_module(field, krate) {
         let path = LitStr::new(&module, Span::call_site());
         keys.push(quote!(with = #path));
@@ -286,7 +321,7 @@ fn field_serde_attrs(field: &Field, krate: &Path) -> Option<TokenStream> {
 }
 
 /// The runtime's `with` module for a field the macro formats itself: a
-/// date, or an `Option<Option<T>>`.
+/// date or an `f64` (at any depth), or an `Option<Option<T>>`.
 pub(crate) fn with_module(field: &Field, krate: &Path) -> Option<String> {
     if field.has_custom_with() {
         return None;
@@ -302,6 +337,16 @@ pub(crate) fn with_module(field: &Field, krate: &Path) -> Option<String> {
         };
         return Some(format!(
             "{}::__private::dated::{format}{suffix}",
+            path_to_string(krate)
+        ));
+    }
+    if field.nested_number {
+        let suffix = match field.kind {
+            FieldKind::DoubleOption => "::double_option",
+            _ => "",
+        };
+        return Some(format!(
+            "{}::__private::numbered{suffix}",
             path_to_string(krate)
         ));
     }
@@ -343,7 +388,12 @@ fn debug_impl(item: &Struct, krate: &Path) -> TokenStream {
             let (as_map, _) = extra_functions(field, krate);
             quote!(&#krate::__private::KeysOnly(#as_map(&self.#field_ident)))
         } else if field.voucherify.redact.is_none() {
-            quote!(&self.#field_ident)
+            if field.picked {
+                let ty = field.ty;
+                quote!((&&&#krate::__private::pick::Pick::<#ty>::NEW).pick_debug(&self.#field_ident))
+            } else {
+                quote!(&self.#field_ident)
+            }
         } else {
             let redacted = quote!(#krate::__private::redacted);
             match field.kind {
@@ -368,12 +418,230 @@ fn debug_impl(item: &Struct, krate: &Path) -> TokenStream {
         #[allow(deprecated)]
         impl #impl_generics ::core::fmt::Debug for #ident #ty_generics #where_clause {
             fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #[allow(unused_imports)]
+                use #krate::__private::pick::{Never as _, Real as _};
                 let mut __debug = ::core::fmt::Formatter::debug_struct(__formatter, #name);
                 #(#statements)*
                 ::core::fmt::DebugStruct::finish(&mut __debug)
             }
         }
     }
+}
+
+/// `Clone`, field by field: a picked field through `__private::pick`.
+fn clone_impl(item: &Struct, krate: &Path) -> TokenStream {
+    let ident = &item.item.original.ident;
+    let generics = with_bound(
+        &item.item.original.generics,
+        &parse_quote!(::core::clone::Clone),
+    );
+    let (impl_generics, _, where_clause) = generics.split_for_impl();
+    let (_, ty_generics, _) = item.item.original.generics.split_for_impl();
+    let fields = item.fields.iter().map(|field| {
+        let field_ident = field.ident;
+        let cfgs = cfg_attrs(field.attrs());
+        let ty = field.ty;
+        let value = if field.picked {
+            quote!((&&&#krate::__private::pick::Pick::<#ty>::NEW).pick_clone(&self.#field_ident))
+        } else {
+            quote!(::core::clone::Clone::clone(&self.#field_ident))
+        };
+        quote!(#(#cfgs)* #field_ident: #value)
+    });
+    quote! {
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl #impl_generics ::core::clone::Clone for #ident #ty_generics #where_clause {
+            #[inline]
+            fn clone(&self) -> Self {
+                #[allow(unused_imports)]
+                use #krate::__private::pick::{Never as _, Real as _};
+                #ident {
+                    #(#fields,)*
+                }
+            }
+        }
+    }
+}
+
+/// `PartialEq`, field by field in order, as derived: a picked field
+/// through `__private::pick`.
+fn partial_eq_impl(item: &Struct, krate: &Path) -> TokenStream {
+    let ident = &item.item.original.ident;
+    let generics = with_bound(
+        &item.item.original.generics,
+        &parse_quote!(::core::cmp::PartialEq),
+    );
+    let (impl_generics, _, where_clause) = generics.split_for_impl();
+    let (_, ty_generics, _) = item.item.original.generics.split_for_impl();
+    let checks = item.fields.iter().map(|field| {
+        let field_ident = field.ident;
+        let cfgs = cfg_attrs(field.attrs());
+        let ty = field.ty;
+        let equal = if field.picked {
+            quote!((&&&#krate::__private::pick::Pick::<#ty>::NEW).pick_eq(&self.#field_ident, &__other.#field_ident))
+        } else {
+            quote!(::core::cmp::PartialEq::eq(&self.#field_ident, &__other.#field_ident))
+        };
+        quote! {
+            #(#cfgs)*
+            if !#equal {
+                return false;
+            }
+        }
+    });
+    quote! {
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl #impl_generics ::core::cmp::PartialEq for #ident #ty_generics #where_clause {
+            #[inline]
+            fn eq(&self, __other: &Self) -> bool {
+                #[allow(unused_imports)]
+                use #krate::__private::pick::{Never as _, Real as _};
+                #(#checks)*
+                true
+            }
+        }
+    }
+}
+
+/// The names of a picked field's serde functions, which are associated
+/// functions of the struct.
+pub(crate) fn picked_functions(field: &Field) -> (Ident, Ident) {
+    let name = field.ident.to_string();
+    let name = name.strip_prefix("r#").unwrap_or(&name);
+    (
+        format_ident!("__voucherify_serialize_{}", name),
+        format_ident!("__voucherify_deserialize_{}", name),
+    )
+}
+
+/// For the picked fields of a struct: the serde
+/// functions its derived impls call, and the one check of each field's
+/// type, spanned at the type, so that a type without the traits is one
+/// error there.
+fn picked_items(item: &Struct, krate: &Path) -> Option<TokenStream> {
+    let ident = &item.item.original.ident;
+    let picked: Vec<&Field> = item.fields.iter().filter(|field| field.picked).collect();
+    if picked.is_empty() {
+        return None;
+    }
+    let private = quote!(#krate::__private);
+    let serde = quote!(#private::serde);
+    let functions = picked.iter().map(|field| {
+        let (serialize, deserialize) = picked_functions(field);
+        let cfgs = cfg_attrs(field.attrs());
+        let cfgs = quote!(#(#cfgs)*);
+        let ty = field.ty;
+        let (write, read) = if field.kind == FieldKind::DoubleOption {
+            // As `__private::double_option`: the outer `None` is left out by
+            // `skip_serializing_if`, `null` is `Some(None)`.
+            let once = crate::ast::option_inner(ty).unwrap_or(ty);
+            let pick = quote!((&&&#private::pick::Pick::<#once>::NEW));
+            (
+                quote! {
+                    match __value {
+                        ::core::option::Option::Some(__inner) => #pick.pick_serialize(__inner, __serializer),
+                        ::core::option::Option::None => #serde::Serializer::serialize_none(__serializer),
+                    }
+                },
+                quote!(::core::result::Result::map(#pick.pick_deserialize(__deserializer), ::core::option::Option::Some)),
+            )
+        } else {
+            let pick = quote!((&&&#private::pick::Pick::<#ty>::NEW));
+            (
+                quote!(#pick.pick_serialize(__value, __serializer)),
+                quote!(#pick.pick_deserialize(__deserializer)),
+            )
+        };
+        quote! {
+            #cfgs
+            fn #serialize<__S>(__value: &#ty, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error>
+            where
+                __S: #serde::Serializer,
+            {
+                #[allow(unused_imports)]
+                use #private::pick::{Never as _, Real as _};
+                #write
+            }
+
+            #cfgs
+            fn #deserialize<'de, __D>(__deserializer: __D) -> ::core::result::Result<#ty, __D::Error>
+            where
+                __D: #serde::Deserializer<'de>,
+            {
+                #[allow(unused_imports)]
+                use #private::pick::{Never as _, Real as _};
+                #read
+            }
+        }
+    });
+    let checks = picked.iter().map(|field| {
+        let cfgs = cfg_attrs(field.attrs());
+        let ty = field.ty;
+        let (leaf, std_type) = std_wrapped(ty);
+        let check = quote_spanned!(leaf.span()=> #private::pick::field_type::<#leaf>(););
+        // Inside `Option`, `Box` and `Vec` the type held is checked, so that
+        // the error names it; the standard wrappers have each trait exactly
+        // when it does. That they are the standard ones is checked too: a
+        // type of the user's own named `Option` fails to compile here.
+        let same = std_type.map(|std_type| {
+            quote! {
+                let _ = |__value: #ty| -> #std_type { __value };
+            }
+        });
+        quote!(#(#cfgs)* { #check #same })
+    });
+    let (impl_generics, ty_generics, where_clause) = item.item.original.generics.split_for_impl();
+    Some(quote! {
+        #[doc(hidden)]
+        #[allow(deprecated, non_snake_case)]
+        impl #impl_generics #ident #ty_generics #where_clause {
+            #(#functions)*
+        }
+
+        #[doc(hidden)]
+        const _: () = {
+            #[allow(dead_code, deprecated)]
+            fn __voucherify_field_types() {
+                #(#checks)*
+            }
+        };
+    })
+}
+
+/// The type inside any nesting of `Option`, `Box` and `Vec`, and, when
+/// there is such a nesting, the same nesting spelled with the standard
+/// library's paths.
+fn std_wrapped(ty: &syn::Type) -> (&syn::Type, Option<TokenStream>) {
+    let Some(segment) = crate::ast::last_segment(ty) else {
+        return (ty, None);
+    };
+    let syn::PathArguments::AngleBracketed(args) = &segment.arguments else {
+        return (ty, None);
+    };
+    let inner = match args.args.iter().collect::<Vec<_>>().as_slice() {
+        [syn::GenericArgument::Type(inner)] => inner,
+        _ => return (ty, None),
+    };
+    // A box may hold an unsized type (`Box<str>`, `Box<[T]>`), which no
+    // check can take: the box is checked then.
+    let unsized_inner = matches!(inner, syn::Type::Slice(_))
+        || crate::ast::last_segment(inner).is_some_and(|inner| {
+            ["str", "CStr", "OsStr", "Path"]
+                .iter()
+                .any(|name| inner.ident == name)
+        });
+    let wrapper = match segment.ident.to_string().as_str() {
+        "Option" => quote!(::core::option::Option),
+        "Box" if unsized_inner => return (ty, None),
+        "Box" => quote!(::std::boxed::Box),
+        "Vec" => quote!(::std::vec::Vec),
+        _ => return (ty, None),
+    };
+    let (leaf, spelled) = std_wrapped(inner);
+    let spelled = spelled.unwrap_or_else(|| quote!(#leaf));
+    (leaf, Some(quote!(#wrapper<#spelled>)))
 }
 
 /// The user's generics with `bound` added to every type parameter.
@@ -413,7 +681,7 @@ fn extra_serde_impls(
     let twin_fields = item.fields.iter().map(|field| {
         let cfgs = cfg_attrs(field.attrs());
         let serde = field.attrs().iter().filter(|attr| attr::is_serde(attr));
-        let additions = field_serde_attrs(field, krate);
+        let additions = field_serde_attrs(field, krate, &owner_path(original));
         let field_ident = field.ident;
         let ty = field.ty;
         quote! { #(#cfgs)* #(#serde)* #additions #field_ident: #ty }

@@ -109,6 +109,8 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
         quote!(#(#attrs)* #variant_ident #fields)
     });
 
+    let std_impls = std_impls(item, &hidden, krate);
+
     let mut table = Vec::new();
     let mut expected = Vec::new();
     let mut serialize_arms = Vec::new();
@@ -239,8 +241,14 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
                     quote!(#binding)
                 };
                 let null_places = crate::nulls::places(hidden);
-                let members =
-                    serialize_members(&hidden.fields, krate, &access, &null_places, &tag_value);
+                let members = serialize_members(
+                    &hidden.fields,
+                    hidden_ident,
+                    krate,
+                    &access,
+                    &null_places,
+                    &tag_value,
+                );
                 serialize_arms.push(quote! {
                     #pattern => {
                         let mut __map = #serde::Serializer::serialize_map(
@@ -323,10 +331,11 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
 
     quote! {
         #(#attrs)*
-        #[derive(::core::fmt::Debug, ::core::clone::Clone, ::core::cmp::PartialEq)]
         #vis enum #ident {
             #(#definitions,)*
         }
+
+        #std_impls
 
         #[doc(hidden)]
         #[allow(deprecated, non_camel_case_types, non_snake_case)]
@@ -417,6 +426,8 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
                 fn write_json(&self, __writer: &mut #private::Writer) -> #private::Fast<()> {
                     #[allow(unused_imports)]
                     use #private::{Direct as _, ThroughSerde as _};
+                    #[allow(unused_imports)]
+                    use #private::pick::{Direct as _, Never as _, ThroughSerde as _};
                     match self {
                         #(#write_arms,)*
                     }
@@ -428,8 +439,161 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
 
 /// serde's members of a variant with named fields, after the tag: as the
 /// struct expansion's serde impls write them.
+/// `Debug`, `Clone` and `PartialEq` of the union, as derived, but with the
+/// picked fields of named-field variants going through
+/// `__private::pick`, so that a field type without the traits is only the
+/// hidden struct's one error.
+fn std_impls(item: &Enum, hidden: &[Option<Struct>], krate: &Path) -> TokenStream {
+    let ident = &item.item.original.ident;
+    let pick = quote!(#krate::__private::pick::Pick);
+    let mut debug_arms = Vec::new();
+    let mut clone_arms = Vec::new();
+    let mut eq_arms = Vec::new();
+    for (variant, hidden) in item.variants.iter().zip(hidden) {
+        let variant_ident = variant.ident;
+        let name = variant_ident.to_string();
+        let name = name.strip_prefix("r#").unwrap_or(&name).to_owned();
+        match (&variant.original.fields, hidden) {
+            (syn::Fields::Named(_), Some(hidden)) => {
+                let fields = &hidden.fields;
+                let cfgs: Vec<TokenStream> = fields
+                    .iter()
+                    .map(|field| {
+                        let cfgs = field
+                            .attrs()
+                            .iter()
+                            .filter(|attr| attr.path().is_ident("cfg"));
+                        quote!(#(#cfgs)*)
+                    })
+                    .collect();
+                let idents: Vec<&Ident> = fields.iter().map(|field| field.ident).collect();
+                let ones: Vec<Ident> = (0..fields.len())
+                    .map(|index| format_ident!("__f{}", index))
+                    .collect();
+                let others: Vec<Ident> = (0..fields.len())
+                    .map(|index| format_ident!("__g{}", index))
+                    .collect();
+                let this = quote!(#ident::#variant_ident { #(#cfgs #idents: #ones),* });
+                let other = quote!(#ident::#variant_ident { #(#cfgs #idents: #others),* });
+                let mut clones = Vec::new();
+                let mut equals = Vec::new();
+                let mut prints = Vec::new();
+                for (index, field) in fields.iter().enumerate() {
+                    let (one, another, cfg, field_ident) =
+                        (&ones[index], &others[index], &cfgs[index], field.ident);
+                    let key = field_ident.to_string();
+                    let key = key.strip_prefix("r#").unwrap_or(&key).to_owned();
+                    let ty = field.ty;
+                    let (clone, equal, print) = if field.picked {
+                        (
+                            quote!((&&&#pick::<#ty>::NEW).pick_clone(#one)),
+                            quote!((&&&#pick::<#ty>::NEW).pick_eq(#one, #another)),
+                            quote!((&&&#pick::<#ty>::NEW).pick_debug(#one)),
+                        )
+                    } else {
+                        (
+                            quote!(::core::clone::Clone::clone(#one)),
+                            quote!(::core::cmp::PartialEq::eq(#one, #another)),
+                            quote!(#one),
+                        )
+                    };
+                    clones.push(quote!(#cfg #field_ident: #clone));
+                    equals.push(quote!(#cfg if !#equal { return false; }));
+                    prints.push(
+                        quote!(#cfg ::core::fmt::DebugStruct::field(&mut __debug, #key, #print);),
+                    );
+                }
+                clone_arms.push(quote!(#this => #ident::#variant_ident { #(#clones,)* }));
+                eq_arms.push(quote!((#this, #other) => { #(#equals)* true }));
+                debug_arms.push(quote! {
+                    #this => {
+                        let mut __debug = ::core::fmt::Formatter::debug_struct(__formatter, #name);
+                        #(#prints)*
+                        ::core::fmt::DebugStruct::finish(&mut __debug)
+                    }
+                });
+            }
+            (syn::Fields::Unnamed(fields), _) => {
+                let ones: Vec<Ident> = (0..fields.unnamed.len())
+                    .map(|index| format_ident!("__f{}", index))
+                    .collect();
+                let others: Vec<Ident> = (0..fields.unnamed.len())
+                    .map(|index| format_ident!("__g{}", index))
+                    .collect();
+                clone_arms.push(quote! {
+                    #ident::#variant_ident(#(#ones),*) =>
+                        #ident::#variant_ident(#(::core::clone::Clone::clone(#ones)),*)
+                });
+                eq_arms.push(quote! {
+                    (#ident::#variant_ident(#(#ones),*), #ident::#variant_ident(#(#others),*)) =>
+                        true #(&& ::core::cmp::PartialEq::eq(#ones, #others))*
+                });
+                debug_arms.push(quote! {
+                    #ident::#variant_ident(#(#ones),*) => {
+                        let mut __debug = ::core::fmt::Formatter::debug_tuple(__formatter, #name);
+                        #(::core::fmt::DebugTuple::field(&mut __debug, #ones);)*
+                        ::core::fmt::DebugTuple::finish(&mut __debug)
+                    }
+                });
+            }
+            // A unit variant, refused before expansion; written as derived.
+            _ => {
+                clone_arms.push(quote!(#ident::#variant_ident { .. } => #ident::#variant_ident {}));
+                eq_arms.push(
+                    quote!((#ident::#variant_ident { .. }, #ident::#variant_ident { .. }) => true),
+                );
+                debug_arms.push(quote! {
+                    #ident::#variant_ident { .. } => ::core::fmt::Formatter::write_str(__formatter, #name)
+                });
+            }
+        }
+    }
+    quote! {
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl ::core::fmt::Debug for #ident {
+            fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #[allow(unused_imports)]
+                use #krate::__private::pick::{Never as _, Real as _};
+                match self {
+                    #(#debug_arms,)*
+                }
+            }
+        }
+
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl ::core::clone::Clone for #ident {
+            #[inline]
+            fn clone(&self) -> Self {
+                #[allow(unused_imports)]
+                use #krate::__private::pick::{Never as _, Real as _};
+                match self {
+                    #(#clone_arms,)*
+                }
+            }
+        }
+
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl ::core::cmp::PartialEq for #ident {
+            #[inline]
+            fn eq(&self, __other: &Self) -> bool {
+                #[allow(unused_imports)]
+                use #krate::__private::pick::{Never as _, Real as _};
+                #[allow(unreachable_patterns)]
+                match (self, __other) {
+                    #(#eq_arms,)*
+                    _ => false,
+                }
+            }
+        }
+    }
+}
+
 fn serialize_members(
     fields: &[Field],
+    owner: &Ident,
     krate: &Path,
     access: &dyn Fn(&Field) -> TokenStream,
     null_places: &[Option<usize>],
@@ -475,10 +639,18 @@ fn serialize_members(
             continue;
         }
         let key = wire_name(field);
-        let function = direct::serialize_with(field).or_else(|| {
-            expand::with_module(field, krate)
-                .and_then(|module| syn::parse_str(&format!("{module}::serialize")).ok())
-        });
+        let function = direct::serialize_with(field)
+            .or_else(|| {
+                // The hidden struct's function, which picks by the type.
+                field.picked.then(|| {
+                    let (serialize, _) = expand::picked_functions(field);
+                    parse_quote!(#owner::#serialize)
+                })
+            })
+            .or_else(|| {
+                expand::with_module(field, krate)
+                    .and_then(|module| syn::parse_str(&format!("{module}::serialize")).ok())
+            });
         let value = match function {
             Some(function) => {
                 let wrapper = format_ident!("__Write{}", index);

@@ -170,7 +170,8 @@
 //! - timestamps are written in UTC with milliseconds (or finer, when the
 //!   value has it); a leap second (`23:59:60`), which `time` cannot hold,
 //!   is read as the last nanosecond before it;
-//! - a whole number in an `f64` field comes back without a fraction
+//! - a whole number in an `f64` field, at any depth of `Option`, `Box`,
+//!   `Vec` and maps keyed by `String`, comes back without a fraction
 //!   (`10.0` as `10`), and any other in the shortest form that reads back
 //!   to the same `f64` (`1E2` as `100`, `1.50` as `1.5`);
 //! - numbers in metadata and unknown values go through `serde_json`'s
@@ -209,7 +210,11 @@
 //! dependency in your crate), [`Json`], the direct JSON path of
 //! [`from_str`] and [`to_string`], and, on a type without generic
 //! parameters, [`shape::Shaped`] (on an enum [`shape::Describe`]), the
-//! description of its JSON. The rules:
+//! description of its JSON. Each field's type must be a
+//! `#[voucherify_model]` type, or have serde's `Serialize` and
+//! `Deserialize`, `Clone`, `PartialEq` and `Debug`; a field whose type
+//! lacks them (and names no generic parameter or lifetime) is one error, at
+//! the field, which says so. The rules:
 //!
 //! | field | reading | writing |
 //! |---|---|---|
@@ -219,7 +224,7 @@
 //! | `OffsetDateTime` (at any depth of `Option`, `Vec`, `Box`, `BTreeMap`/`HashMap<String, _>`) | any RFC 3339 timestamp | UTC with milliseconds: `2022-08-30T06:32:07.380Z` |
 //! | `Date` (likewise) | `YYYY-MM-DD` | `YYYY-MM-DD` |
 //! | `&'a str`, `Cow<'a, str>` | borrowed from the input (a `Cow` owns a string that has an escape; a `&str` refuses it) | as a string |
-//! | `f64` (also in an option) | any JSON number | a whole number within ±2^53 without a fraction (`10`), as the API writes it; any other as serde_json writes it ([`format::number`]) |
+//! | `f64` (at any depth of `Option`, `Vec`, `Box`, `BTreeMap`/`HashMap`/`IndexMap<String, _>`) | any JSON number | a whole number within ±2^53 without a fraction (`10`), as the API writes it; any other as serde_json writes it ([`format::number`]) |
 //! | `#[voucherify(extra)]` [`Extra`] or [`Map`] | every unknown key (and, in an `Extra`, which fields were `null`) | written after the known fields |
 //!
 //! Field attributes: `#[voucherify(extra)]` (its values print as
@@ -393,6 +398,8 @@ mod extra;
 pub mod format;
 mod json;
 mod model;
+mod numbered;
+mod pick;
 pub mod shape;
 mod union;
 mod unique_keys;

@@ -23,6 +23,16 @@ pub mod dated {
     pub use crate::dated::*;
 }
 
+/// `f64`s inside any nesting of containers.
+pub mod numbered {
+    pub use crate::numbered::*;
+}
+
+/// Field code chosen by the field's type, and the one check of that type.
+pub mod pick {
+    pub use crate::pick::*;
+}
+
 /// Internally tagged unions.
 pub mod union {
     pub use crate::union::*;

@@ -21,9 +21,11 @@
 //! # Ok::<(), voucherify_model::Error>(())
 //! ```
 //!
-//! Only fields of type `f64` (under `Option`s) are written so; an `f64`
-//! inside a `Vec` or a map, and numbers in metadata and unknown keys, keep
-//! serde_json's form.
+//! `#[voucherify_model]` writes so every `f64` of a field, at any depth of
+//! `Option`, `Box`, `Vec` and `BTreeMap`, `HashMap` or `IndexMap` keyed by
+//! `String`, unless the field has a `with` of its own; numbers in metadata
+//! and unknown keys keep serde_json's form. The functions here take one
+//! `f64` (or an `Option` of one, below).
 
 use serde::{Deserialize, Deserializer, Serializer};
 
