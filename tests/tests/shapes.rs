@@ -325,8 +325,6 @@ fn f64_fields_are_written_as_the_api_writes_numbers() {
             "9007199254740994.0",
         ),
         (1e300, "1e+300", "1e+300"),
-        (f64::NAN, "null", "null"),
-        (f64::INFINITY, "null", "null"),
     ];
     for (value, field, listed) in cases {
         let expected = format!(
@@ -335,12 +333,22 @@ fn f64_fields_are_written_as_the_api_writes_numbers() {
         let model = floats(value);
         assert_eq!(voucherify_model::to_string(&model).unwrap(), expected);
         assert_eq!(serde_json::to_string(&model).unwrap(), expected);
-        if value.is_finite() {
-            let back: Floats = voucherify_model::from_str(&expected).unwrap();
-            assert_eq!(back, model);
-            assert!(agree_bytes::<Floats>(expected.as_bytes()));
-        }
+        let back: Floats = voucherify_model::from_str(&expected).unwrap();
+        assert_eq!(back, model);
+        assert!(agree_bytes::<Floats>(expected.as_bytes()));
     }
+    // NaN has no JSON form: the fields the API's way refuse it; a field
+    // with its own `with` keeps serde_json's `null`.
+    let error = voucherify_model::to_string(&floats(f64::NAN)).unwrap_err();
+    assert_eq!(error.path(), "values[0]");
+    let own = Floats {
+        own: f64::NAN,
+        ..floats(1.0)
+    };
+    assert_eq!(
+        voucherify_model::to_string(&own).unwrap(),
+        r#"{"values":[1],"one":1,"exact":1,"maybe":1,"own":null}"#
+    );
 }
 
 #[test]

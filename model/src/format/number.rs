@@ -18,6 +18,10 @@
 //! assert_eq!(voucherify_model::to_string(&whole)?, r#"{"percent_off":10}"#);
 //! let part: Discount = voucherify_model::from_str(r#"{"percent_off":12.5}"#)?;
 //! assert_eq!(voucherify_model::to_string(&part)?, r#"{"percent_off":12.5}"#);
+//!
+//! // JSON has no NaN: writing one is an error at its path, not a `null`.
+//! let error = voucherify_model::to_string(&Discount { percent_off: Some(f64::NAN) }).unwrap_err();
+//! assert_eq!(error.path(), "percent_off");
 //! # Ok::<(), voucherify_model::Error>(())
 //! ```
 //!
@@ -44,15 +48,25 @@ pub(crate) fn whole(value: f64) -> Option<i64> {
 }
 
 /// Writes a whole number within ±2^53 as an integer and any other number as
-/// serde_json writes an `f64` (NaN and infinities as `null`).
+/// serde_json writes an `f64`. NaN and the infinities are refused: JSON has
+/// no such numbers, and the `null` serde_json would write in their place
+/// would not read back as a number.
 pub fn serialize<S>(value: &f64, serializer: S) -> Result<S::Ok, S::Error>
 where
     S: Serializer,
 {
+    if !value.is_finite() {
+        return Err(<S::Error as serde::ser::Error>::custom(not_finite(*value)));
+    }
     match whole(*value) {
         Some(integer) => serializer.serialize_i64(integer),
         None => serializer.serialize_f64(*value),
     }
+}
+
+/// The message that refuses a number JSON cannot hold.
+pub(crate) fn not_finite(value: f64) -> String {
+    format!("the number {value} has no JSON form; JSON's `null` would not read back as a number")
 }
 
 /// Reads any number, as `f64`'s `Deserialize` does.

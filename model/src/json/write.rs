@@ -107,7 +107,8 @@ impl Writer {
     }
 
     /// An `f64` field's value as [`format::number`](crate::format::number)
-    /// writes it: a whole number within ±2^53 as an integer.
+    /// writes it: a whole number within ±2^53 as an integer. NaN and the
+    /// infinities are left to serde, which refuses them with the path.
     #[inline]
     pub fn api_number(&mut self, value: f64) -> Fast<()> {
         match whole(value) {
@@ -115,7 +116,8 @@ impl Writer {
                 self.i64(integer);
                 Ok(())
             }
-            None => self.f64(value),
+            None if value.is_finite() => self.f64(value),
+            None => Err(Bail),
         }
     }
 
