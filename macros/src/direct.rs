@@ -76,7 +76,7 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
                 __reader: &mut #private::Reader<'_, __I>,
             ) -> #private::Fast<Self> {
                 #[allow(unused_imports)]
-                use #private::{Direct as _, ThroughSerde as _};
+                use #private::{Direct as _, ThroughSerde as _, UniqueDirect as _, UniquePlain as _};
                 #read
             }
 
@@ -224,11 +224,12 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
         let slot = format_ident!("__field{}", index);
         let value = read_value(field, krate);
         let note = read_places[index].map(nulls::read_note);
+        let name = wire_name(field);
         quote! {
             #index => {
                 // serde refuses a field given twice.
                 if #slot.is_some() {
-                    return __reader.repeated_key();
+                    return __reader.duplicate_field(#name);
                 }
                 let __value = #value;
                 #note
@@ -240,10 +241,11 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
     let unknown = match extra {
         Some(_) => quote! {
             __key => {
-                let __value = __reader.value()?;
+                let __value_at = __reader.position();
+                let __value = __reader.strict_value()?;
                 let __map = __extra.get_or_insert_with(#krate::Map::new);
                 if __map.insert(::std::borrow::ToOwned::to_owned(__key), __value).is_some() {
-                    return __reader.repeated_key();
+                    return __reader.duplicate_unknown(__key, __value_at);
                 }
                 #count
             }
@@ -385,10 +387,8 @@ fn read_value(field: &Field, krate: &Path) -> TokenStream {
         Some(DateFormat::Date) => quote!(#private::read_date(__reader)?),
         Some(DateFormat::DateTime) => quote!(#private::read_date_time(__reader)?),
         None if field.is_number() => quote!(#private::read_number(__reader)?),
-        None if field.kind == FieldKind::DoubleOption => {
-            quote!((&#private::Slot::<#inner>::NEW).read_field(__reader)?)
-        }
-        None => return quote!((&#private::Slot::<#ty>::NEW).read_field(__reader)?),
+        None if field.kind == FieldKind::DoubleOption => read_slot(field, inner, krate),
+        None => return read_slot(field, ty, krate),
     };
     let nullable = quote! {
         if __reader.null()? {
@@ -401,6 +401,20 @@ fn read_value(field: &Field, krate: &Path) -> TokenStream {
         FieldKind::Required => one,
         FieldKind::Optional => nullable,
         FieldKind::DoubleOption => quote!(::core::option::Option::Some(#nullable)),
+    }
+}
+
+/// A value of type `ty` read by its slot: the type's own reader, or
+/// serde's; for a `unique_keys` field, a reader that refuses a repeated key
+/// itself where the type has one.
+fn read_slot(field: &Field, ty: &Type, krate: &Path) -> TokenStream {
+    let private = quote!(#krate::__private);
+    let plain = quote!((&#private::Slot::<#ty>::NEW).read_field(__reader));
+    if field.voucherify.unique_keys.is_none() {
+        return quote!(#plain?);
+    }
+    quote! {
+        (&#private::UniqueSlot::<#ty>::NEW).read_unique_field(__reader, |__reader| #plain)?
     }
 }
 

@@ -156,19 +156,37 @@ pub(crate) fn path_steps(path: &serde_path_to_error::Path) -> Vec<Option<&str>> 
         .collect()
 }
 
+/// One step of a path: into an array at an index, or into an object at a
+/// key.
+pub(crate) enum Step<K> {
+    Index(usize),
+    Key(K),
+}
+
 /// Writes a path as `a.b[0]["odd key"]`: plain names (letters, digits, `_`
 /// and `-`) joined by dots, indexes and any other key in brackets, so that
 /// an empty key or one holding a dot still names one place.
 pub(crate) fn path_text(path: &serde_path_to_error::Path) -> String {
     use serde_path_to_error::Segment;
 
+    steps_text(path.iter().filter_map(|segment| match segment {
+        Segment::Seq { index } => Some(Step::Index(*index)),
+        Segment::Map { key } | Segment::Enum { variant: key } => Some(Step::Key(key.as_str())),
+        // A key not read yet (input ended, or a key was malformed): the
+        // place is the object itself, already named.
+        Segment::Unknown => None,
+    }))
+}
+
+/// Writes the path of `steps` as [`path_text`] does.
+pub(crate) fn steps_text<'a>(steps: impl Iterator<Item = Step<&'a str>>) -> String {
     let mut text = String::new();
-    for segment in path {
-        match segment {
-            Segment::Seq { index } => {
+    for step in steps {
+        match step {
+            Step::Index(index) => {
                 let _ = write!(text, "[{index}]");
             }
-            Segment::Map { key } | Segment::Enum { variant: key } => {
+            Step::Key(key) => {
                 let plain = !key.is_empty()
                     && key
                         .bytes()
@@ -186,9 +204,6 @@ pub(crate) fn path_text(path: &serde_path_to_error::Path) -> String {
                     let _ = write!(text, "[{quoted}]");
                 }
             }
-            // A key not read yet (input ended, or a key was malformed): the
-            // place is the object itself, already named.
-            Segment::Unknown => {}
         }
     }
     if text.is_empty() {

@@ -354,7 +354,13 @@ pub mod __private;
 /// release.
 #[doc(hidden)]
 pub mod __hooks {
-    pub use crate::json::{read_direct, read_direct_text, write_direct};
+    pub use crate::json::{direct_error, read_direct, read_direct_text, write_direct};
+
+    /// Reads `bytes` as `from_slice` does after the direct reader gave up
+    /// on a repeated key: once through serde, tracking the path.
+    pub fn read_tracked<'a, T: serde::Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, crate::Error> {
+        crate::read_tracked(serde_json::Deserializer::from_slice(bytes))
+    }
 }
 pub mod customers;
 mod dated;
@@ -424,6 +430,7 @@ where
         Err(json::Fallback::Tracked) => {
             return read_tracked(serde_json::Deserializer::from_str(text));
         }
+        Err(json::Fallback::Refused(error)) => return Err(error),
         Err(json::Fallback::Plain) => {}
     }
     serde_json::from_str(text)
@@ -441,6 +448,7 @@ where
         Err(json::Fallback::Tracked) => {
             return read_tracked(serde_json::Deserializer::from_slice(bytes));
         }
+        Err(json::Fallback::Refused(error)) => return Err(error),
         Err(json::Fallback::Plain) => {}
     }
     serde_json::from_slice(bytes)

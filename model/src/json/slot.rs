@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::read::{Bail, Fast, Input, Reader};
-use super::types::Json;
+use super::types::{Json, Unique};
 use super::write::Writer;
 
 /// Reads one value with serde_json, from its own text.
@@ -63,6 +63,61 @@ impl<T: DeserializeOwned + Serialize> ThroughSerde<T> for &Slot<T> {
 
     fn write_field(&self, value: &T, writer: &mut Writer) -> Fast<()> {
         writer.serde(value)
+    }
+}
+
+/// Chooses, for a `#[voucherify(unique_keys)]` field, a reader that
+/// refuses a repeated key itself when the type has one ([`UniqueDirect`]),
+/// and the field's ordinary reader otherwise ([`UniquePlain`]), which
+/// leaves a repeated key to serde: generated code calls
+/// `(&UniqueSlot::<T>::NEW).read_unique_field(reader, plain)`, with
+/// `plain` the ordinary reader.
+pub struct UniqueSlot<T>(PhantomData<T>);
+
+impl<T> UniqueSlot<T> {
+    /// The slot of `T`.
+    pub const NEW: Self = UniqueSlot(PhantomData);
+}
+
+/// A `unique_keys` field of a [`Unique`] type.
+pub trait UniqueDirect<T> {
+    /// Reads the field's value, refusing a repeated key.
+    fn read_unique_field<'a, I: Input>(
+        &self,
+        reader: &mut Reader<'a, I>,
+        plain: impl FnOnce(&mut Reader<'a, I>) -> Fast<T>,
+    ) -> Fast<T>;
+}
+
+impl<T: Unique> UniqueDirect<T> for UniqueSlot<T> {
+    #[inline]
+    fn read_unique_field<'a, I: Input>(
+        &self,
+        reader: &mut Reader<'a, I>,
+        _: impl FnOnce(&mut Reader<'a, I>) -> Fast<T>,
+    ) -> Fast<T> {
+        T::read_unique(reader)
+    }
+}
+
+/// A `unique_keys` field of any other type.
+pub trait UniquePlain<T> {
+    /// Reads the field's value with `plain`.
+    fn read_unique_field<'a, I: Input>(
+        &self,
+        reader: &mut Reader<'a, I>,
+        plain: impl FnOnce(&mut Reader<'a, I>) -> Fast<T>,
+    ) -> Fast<T>;
+}
+
+impl<T> UniquePlain<T> for &UniqueSlot<T> {
+    #[inline]
+    fn read_unique_field<'a, I: Input>(
+        &self,
+        reader: &mut Reader<'a, I>,
+        plain: impl FnOnce(&mut Reader<'a, I>) -> Fast<T>,
+    ) -> Fast<T> {
+        plain(reader)
     }
 }
 

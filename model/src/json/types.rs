@@ -303,18 +303,88 @@ impl<T: Json, S: BuildHasher + Default> Json for indexmap::IndexMap<String, T, S
 /// refuse it: either way, serde decides.
 fn read_members<T: Json, I: Input>(
     reader: &mut Reader<'_, I>,
+    insert: impl FnMut(String, T) -> bool,
+) -> Fast<()> {
+    read_members_in::<false, T, I>(reader, insert)
+}
+
+/// [`read_members`], refusing a repeated key itself when `STRICT`, as the
+/// serde reader of a `#[voucherify(unique_keys)]` map does.
+fn read_members_in<const STRICT: bool, T: Json, I: Input>(
+    reader: &mut Reader<'_, I>,
     mut insert: impl FnMut(String, T) -> bool,
 ) -> Fast<()> {
     let mut more = reader.object_start()?;
     while more {
+        let key_at = reader.position();
         let key = reader.key()?.to_owned();
+        let colon = reader.position() - 1;
         let value = T::read_json(reader)?;
         if !insert(key, value) {
-            return reader.repeated_key();
+            return if STRICT {
+                reader.duplicate_key(key_at, colon, false)
+            } else {
+                reader.repeated_key()
+            };
         }
         more = reader.object_next()?;
     }
     Ok(())
+}
+
+/// The types of `#[voucherify(unique_keys)]` fields that the direct reader
+/// reads with a repeated key refused, as their serde readers refuse it:
+/// objects of values at any depth, and maps keyed by name at their own
+/// level.
+pub trait Unique: Sized {
+    /// Reads the value, refusing a repeated key.
+    fn read_unique<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self>;
+}
+
+impl Unique for Map {
+    fn read_unique<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        reader.strict_object()
+    }
+}
+
+impl<T: Json> Unique for BTreeMap<String, T> {
+    fn read_unique<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        let mut map = BTreeMap::new();
+        read_members_in::<true, T, I>(reader, |key, value| map.insert(key, value).is_none())?;
+        Ok(map)
+    }
+}
+
+impl<T: Json, S: BuildHasher + Default> Unique for indexmap::IndexMap<String, T, S> {
+    fn read_unique<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        let mut map = indexmap::IndexMap::default();
+        read_members_in::<true, T, I>(reader, |key, value| map.insert(key, value).is_none())?;
+        Ok(map)
+    }
+}
+
+/// `null` is `None`.
+impl<T: Unique> Unique for Option<T> {
+    fn read_unique<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        if reader.null()? {
+            Ok(None)
+        } else {
+            T::read_unique(reader).map(Some)
+        }
+    }
+}
+
+/// Objects in an array.
+impl Unique for Vec<Map> {
+    fn read_unique<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        let mut items = Vec::new();
+        let mut more = reader.array_start()?;
+        while more {
+            items.push(reader.strict_object()?);
+            more = reader.array_next()?;
+        }
+        Ok(items)
+    }
 }
 
 /// Writes an object's members in the order given.

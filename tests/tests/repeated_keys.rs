@@ -1,0 +1,233 @@
+//! A key repeated where the serde impls refuse it: the direct reader makes
+//! the error itself, and it is the very error the serde path gives when it
+//! reads the document once, tracking the path (message, path, line,
+//! column, category, and serde_json's own error). Where serde keeps the
+//! last copy instead, or where its error cannot be told without reading
+//! the document through serde, the direct reader leaves the document to it.
+
+use std::collections::BTreeMap;
+use std::fmt::Debug;
+
+use serde::de::DeserializeOwned;
+use voucherify_model::__hooks::{direct_error, read_tracked};
+use voucherify_model::indexmap::IndexMap;
+use voucherify_model::{
+    voucherify_model, CustomersCreateResponseBody, CustomersListResponseBody, Extra, Json, Map,
+    Value,
+};
+
+#[voucherify_model]
+pub struct Kept {
+    pub id: Option<String>,
+    #[serde(alias = "code")]
+    pub key: Option<String>,
+    #[serde(rename = "kind")]
+    pub kind_name: Option<Option<String>>,
+    pub child: Option<Box<Kept>>,
+    pub children: Option<Vec<Kept>>,
+    #[voucherify(extra)]
+    pub extra: Extra,
+}
+
+#[voucherify_model]
+pub struct KeptInMap {
+    pub id: Option<String>,
+    #[voucherify(extra)]
+    pub extra: Map,
+}
+
+#[voucherify_model]
+pub struct Dropped {
+    pub id: Option<String>,
+    pub count: i64,
+}
+
+#[voucherify_model]
+pub struct Strict {
+    #[voucherify(unique_keys)]
+    pub labels: Option<Map>,
+    #[voucherify(unique_keys)]
+    pub scores: Option<BTreeMap<String, i64>>,
+    #[voucherify(unique_keys)]
+    pub ordered: Option<IndexMap<String, Value>>,
+    #[voucherify(unique_keys)]
+    pub cleared: Option<Option<Map>>,
+    #[voucherify(unique_keys)]
+    pub rows: Option<Vec<Map>>,
+    #[voucherify(unique_keys)]
+    pub required: Map,
+    pub loose: Option<Map>,
+    pub value: Option<Value>,
+    pub names: Option<BTreeMap<String, Kept>>,
+}
+
+/// `text` is refused by the direct reader with the serde path's error,
+/// which `from_str` and `from_slice` give; returns its text.
+fn refused<T>(text: &str) -> String
+where
+    T: Json + DeserializeOwned + Debug,
+{
+    let serde = read_tracked::<T>(text.as_bytes()).expect_err(text);
+    let direct = direct_error::<T>(text.as_bytes())
+        .unwrap_or_else(|| panic!("the direct reader makes the error of {text}"));
+    let facts = |error: &voucherify_model::Error| {
+        (
+            error.to_string(),
+            error.path().to_owned(),
+            error.line(),
+            error.column(),
+            error.classify(),
+        )
+    };
+    assert_eq!(facts(&direct), facts(&serde), "{text}");
+    for ours in [
+        voucherify_model::from_str::<T>(text).unwrap_err(),
+        voucherify_model::from_slice::<T>(text.as_bytes()).unwrap_err(),
+    ] {
+        assert_eq!(facts(&ours), facts(&serde), "{text}");
+        let ours = ours.into_inner();
+        let theirs = read_tracked::<T>(text.as_bytes()).unwrap_err().into_inner();
+        assert_eq!(
+            (ours.to_string(), ours.line(), ours.column()),
+            (theirs.to_string(), theirs.line(), theirs.column()),
+            "{text}"
+        );
+    }
+    assert!(serde_json::from_str::<T>(text).is_err(), "{text}");
+    facts(&serde).0
+}
+
+#[test]
+fn a_field_given_twice() {
+    let cases = [
+        (
+            r#"{"id":"a","id":"b"}"#,
+            ".: duplicate field `id` at line 1 column 14",
+        ),
+        (
+            r#"{"child":{"id":"a","key":"k","code":"c"}}"#,
+            "child: duplicate field `key` at line 1 column 35",
+        ),
+        (
+            r#"{"children":[{},{"kind":null,"kind":"x"}]}"#,
+            "children[1]: duplicate field `kind` at line 1 column 35",
+        ),
+        (
+            "{\n  \"id\": \"a\",\n  \"x\": 1,\n  \"id\"  :  \"b\"\n}",
+            ".: duplicate field `id` at line 4 column 8",
+        ),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(refused::<Kept>(text), expected, "{text}");
+    }
+    assert_eq!(
+        refused::<Dropped>(r#"{"count":1,"x":[{"y":1,"y":2}],"count":2}"#),
+        ".: duplicate field `count` at line 1 column 38"
+    );
+}
+
+#[test]
+fn an_unknown_key_given_twice() {
+    let cases = [
+        r#"{"x":1,"id":"a","x":2}"#,
+        r#"{"x":1,"x" :  {"y":[]}}"#,
+        r#"{"child":{"child":{"a b":1,"a b":2}}}"#,
+        "{\"x\":1,\n\"x\":\n\n  2}",
+    ];
+    for text in cases {
+        refused::<Kept>(text);
+        refused::<KeptInMap>(text);
+    }
+    // serde fails while reading the value: the path names the key.
+    assert_eq!(
+        refused::<Kept>(r#"{"child":{"x":1,"x" : 2}}"#),
+        "child.x: duplicate field `x` at line 1 column 22"
+    );
+}
+
+/// An escaped key is not read by the direct reader at all: serde reads the
+/// document, and gives its error.
+#[test]
+fn an_escaped_key_is_left_to_serde() {
+    for text in [r#"{"\u0078":{"a":1,"a":2}}"#, r#"{"x":1,"\u0078":2}"#] {
+        assert!(direct_error::<Kept>(text.as_bytes()).is_none(), "{text}");
+        let ours = voucherify_model::from_str::<Kept>(text).unwrap_err();
+        let theirs = read_tracked::<Kept>(text.as_bytes()).unwrap_err();
+        assert_eq!(ours.to_string(), theirs.to_string(), "{text}");
+    }
+}
+
+#[test]
+fn a_key_repeated_in_an_unknown_value() {
+    for text in [
+        r#"{"x":{"a":1,"a":2}}"#,
+        r#"{"x":[0,{"b":{"c":null,"d":[{"e":1,"e":1}]}}]}"#,
+    ] {
+        refused::<Kept>(text);
+    }
+    for text in [r#"{"x":{"a":1,"a":2}}"#, r#"{"x":[{"é":1,"é":2}]}"#] {
+        refused::<KeptInMap>(text);
+    }
+}
+
+#[test]
+fn a_key_repeated_in_a_unique_keys_object() {
+    let cases = [
+        r#"{"labels":{"a":1,"a":2},"required":{}}"#,
+        r#"{"labels":{"a":{"b":1,"b":2}},"required":{}}"#,
+        r#"{"scores":{"x":1,"x":2},"required":{}}"#,
+        r#"{"ordered":{"x":1,"y":{},"x":2},"required":{}}"#,
+        r#"{"cleared":{"x":[{"q":1,"q":1}]},"required":{}}"#,
+        r#"{"rows":[{},{"a":1},{"a":1,"a":1}],"required":{}}"#,
+        r#"{"required":{"k":null,"k":null}}"#,
+        r#"{"required":{"odd \" key":{"k":1,"k":2}}}"#,
+        "{\"required\":{\"k\":null,\n\"k\"\t: null}}",
+    ];
+    for text in cases {
+        refused::<Strict>(text);
+    }
+}
+
+#[test]
+fn a_customer_refused_at_its_end_and_in_a_list() {
+    let mut text = String::from(r#"{"id":"c","metadata":{"m":1},"#);
+    for index in 0..1000 {
+        text.push_str(&format!(r#""key_{index}":{index},"#));
+    }
+    text.push_str(r#""key_999":0}"#);
+    refused::<CustomersCreateResponseBody>(&text);
+    refused::<CustomersCreateResponseBody>(r#"{"metadata":{"m":1,"m":2}}"#);
+    refused::<CustomersCreateResponseBody>(r#"{"address":{"city":"a","city":"b"}}"#);
+    refused::<CustomersCreateResponseBody>(r#"{"address":{"x":"a","x":"b"}}"#);
+    refused::<CustomersListResponseBody>(
+        r#"{"customers":[{},{"system_metadata":{"a":[{"b":1,"b":1}]}}]}"#,
+    );
+}
+
+/// Where serde keeps the last copy, the direct reader leaves the document
+/// to it.
+#[test]
+fn where_serde_keeps_the_last_copy_it_reads() {
+    let cases = [
+        r#"{"loose":{"a":1,"a":2},"required":{}}"#,
+        r#"{"value":{"a":{"b":1,"b":2}},"required":{}}"#,
+        r#"{"ordered":{"x":{"y":1,"y":2}},"required":{}}"#,
+        r#"{"names":{"x":{},"x":{}},"required":{}}"#,
+    ];
+    for text in cases {
+        assert!(direct_error::<Strict>(text.as_bytes()).is_none(), "{text}");
+        let read = voucherify_model::from_str::<Strict>(text);
+        let theirs = serde_json::from_str::<Strict>(text);
+        assert_eq!(read.ok(), theirs.ok(), "{text}");
+    }
+}
+
+/// A union's variant is read by a reader of its own, whose error would not
+/// be placed as serde places it (serde reads the union's object before its
+/// variant): such a document is left to serde.
+#[test]
+fn a_repeated_key_in_a_union_is_left_to_serde() {
+    let text = r#"{"type":"AMOUNT","amount_off":1,"amount_off":2}"#;
+    assert!(direct_error::<voucherify_model::Discount>(text.as_bytes()).is_none());
+    assert!(voucherify_model::from_str::<voucherify_model::Discount>(text).is_err());
+}
