@@ -231,3 +231,21 @@ fn a_repeated_key_in_a_union_is_left_to_serde() {
     assert!(direct_error::<voucherify_model::Discount>(text.as_bytes()).is_none());
     assert!(voucherify_model::from_str::<voucherify_model::Discount>(text).is_err());
 }
+
+#[voucherify_model]
+pub struct Dated {
+    pub by_name: Option<BTreeMap<String, voucherify_model::time::OffsetDateTime>>,
+    pub by_region: Option<Vec<BTreeMap<String, Vec<voucherify_model::time::Date>>>>,
+}
+
+/// A map of dates refuses a repeated key once its value is read.
+#[test]
+fn a_key_repeated_in_a_map_of_dates() {
+    for text in [
+        r#"{"by_name":{"a":"2022-08-30T06:32:07.380Z","a":"2022-08-30T06:32:07.380Z"}}"#,
+        r#"{"by_region":[{},{"eu":[],"eu":["2020-01-01"]  }]}"#,
+        "{\"by_region\":[{\"eu\":[],\"eu\":[]\n,\"x\":[]}]}",
+    ] {
+        refused::<Dated>(text);
+    }
+}

@@ -149,6 +149,7 @@ impl<'a, I: Input> Reader<'a, I> {
             colon,
             at: colon,
             key: None,
+            depth: 0,
         })
     }
 
@@ -162,6 +163,7 @@ impl<'a, I: Input> Reader<'a, I> {
             colon: value_at - 1,
             at: value_at,
             key: Some(key.to_owned()),
+            depth: 0,
         })
     }
 
@@ -191,11 +193,13 @@ impl<'a, I: Input> Reader<'a, I> {
             colon,
             at: if after_value { self.pos } else { colon },
             key: None,
+            depth: 0,
         })
     }
 
-    fn refuse<T>(&mut self, refusal: Refusal) -> Fast<T> {
+    fn refuse<T>(&mut self, mut refusal: Refusal) -> Fast<T> {
         self.repeated = true;
+        refusal.depth = self.depth;
         self.refused = Some(Box::new(refusal));
         Err(Bail)
     }

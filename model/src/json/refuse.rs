@@ -8,7 +8,6 @@ use std::fmt;
 
 use serde::de::{self, IgnoredAny, SeqAccess, Visitor};
 
-use super::scan::string_run;
 use crate::error::{self, Step};
 use crate::Error;
 
@@ -18,18 +17,25 @@ pub(crate) struct Refusal {
     pub(crate) message: String,
     /// Where the key's colon is: the path is that of the object it is in.
     pub(crate) colon: usize,
-    /// Where serde_json stood when the error was made, before it passed
-    /// over white space to look for the end of the object.
+    /// Where serde_json stood when the error was made, before it looked
+    /// for the end of the object.
     pub(crate) at: usize,
     /// A key the path names after the object's own path: the repeated key
     /// itself, when serde fails while reading its value.
     pub(crate) key: Option<String>,
+    /// How deep the object is: 1 for the document's own.
+    pub(crate) depth: u32,
 }
 
 /// The error the serde path gives for `refusal` in `bytes`.
 #[cold]
 pub(crate) fn refusal_error(bytes: &[u8], refusal: &Refusal) -> Error {
-    let mut steps = object_path(bytes, refusal.colon);
+    let mut steps = if refusal.depth <= 1 {
+        // The document's own object: its path is empty.
+        Vec::new()
+    } else {
+        object_path(bytes, refusal.colon)
+    };
     if let Some(key) = &refusal.key {
         steps.push(Step::Key(key.clone()));
     }
@@ -38,9 +44,12 @@ pub(crate) fn refusal_error(bytes: &[u8], refusal: &Refusal) -> Error {
         Step::Key(key) => Step::Key(key.as_str()),
     }));
     // serde_json looks for the end of the object before it places the
-    // error, passing over white space.
+    // error, passing over white space, and takes the `}` if it is next.
     let mut index = refusal.at;
     while matches!(bytes.get(index), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+        index += 1;
+    }
+    if bytes.get(index) == Some(&b'}') {
         index += 1;
     }
     let (line, column) = position_of_index(bytes, index);
@@ -76,15 +85,20 @@ fn object_path(bytes: &[u8], colon: usize) -> Vec<Step<String>> {
     let mut expect_key = false;
     let mut pos = 0;
     while pos < colon {
-        match bytes[pos] {
+        let byte = bytes[pos];
+        if !STRUCTURE[usize::from(byte)] {
+            pos += 1;
+            continue;
+        }
+        match byte {
             b'"' => {
                 let start = pos;
                 pos += 1;
-                loop {
-                    pos += string_run(&bytes[pos..]).0;
-                    match bytes.get(pos) {
-                        Some(b'\\') => pos += 2,
-                        _ => break,
+                while let Some(&byte) = bytes.get(pos) {
+                    match byte {
+                        b'"' => break,
+                        b'\\' => pos += 2,
+                        _ => pos += 1,
                     }
                 }
                 pos += 1;
@@ -104,11 +118,11 @@ fn object_path(bytes: &[u8], colon: usize) -> Vec<Step<String>> {
             b'}' | b']' => {
                 frames.pop();
             }
-            b',' => match frames.last_mut() {
+            // A comma.
+            _ => match frames.last_mut() {
                 Some(Frame::Array(index)) => *index += 1,
                 _ => expect_key = true,
             },
-            _ => {}
         }
         pos += 1;
     }
@@ -123,6 +137,18 @@ fn object_path(bytes: &[u8], colon: usize) -> Vec<Step<String>> {
         })
         .collect()
 }
+
+/// The bytes that [`object_path`] looks at: quotes, brackets and commas.
+const STRUCTURE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut index = 0;
+    let bytes = *b"\"{}[],";
+    while index < bytes.len() {
+        table[bytes[index] as usize] = true;
+        index += 1;
+    }
+    table
+};
 
 /// The text of a key, quotes included, as serde reads it.
 pub(crate) fn key_text(quoted: &[u8]) -> String {
