@@ -60,14 +60,16 @@ pub(crate) fn refusal_error(bytes: &[u8], refusal: &Refusal) -> Error {
 /// counted from 1, the column the number of bytes before it on its line.
 fn position_of_index(bytes: &[u8], index: usize) -> (usize, usize) {
     let before = &bytes[..index.min(bytes.len())];
+    // Counted over the whole text, which the compiler does many bytes at a
+    // time; the last line end is then looked for only if there is one.
+    let lines = before.iter().filter(|&&byte| byte == b'\n').count();
+    if lines == 0 {
+        return (1, index);
+    }
     let start_of_line = before
         .iter()
         .rposition(|&byte| byte == b'\n')
         .map_or(0, |newline| newline + 1);
-    let lines = before[..start_of_line]
-        .iter()
-        .filter(|&&byte| byte == b'\n')
-        .count();
     (1 + lines, index - start_of_line)
 }
 
