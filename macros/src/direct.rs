@@ -242,7 +242,12 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
         Some(_) => quote! {
             __key => {
                 let __value_at = __reader.position();
-                let __value = __reader.strict_value()?;
+                let __value = match __reader.strict_value() {
+                    ::core::result::Result::Ok(__value) => __value,
+                    ::core::result::Result::Err(_) => {
+                        return __reader.unknown_failed(__extra.as_ref(), __key, __value_at);
+                    }
+                };
                 let __map = __extra.get_or_insert_with(#krate::Map::new);
                 if __map.insert(::std::borrow::ToOwned::to_owned(__key), __value).is_some() {
                     return __reader.duplicate_unknown(__key, __value_at);

@@ -249,3 +249,189 @@ fn a_key_repeated_in_a_map_of_dates() {
         refused::<Dated>(text);
     }
 }
+
+/// A small random source, so that the generated documents are the same in
+/// every run.
+struct Random(u64);
+
+impl Random {
+    fn below(&mut self, bound: u64) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0 % bound
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+
+    /// White space, mostly none.
+    fn space(&mut self) -> &'static str {
+        ["", "", "", " ", "\n", "\n  ", "\t", " \r\n "][self.below(8) as usize]
+    }
+}
+
+/// An object of `members`, each repeated now and then, with white space
+/// around its tokens.
+fn object(random: &mut Random, members: Vec<(String, String)>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for (key, value) in &members {
+        let member = format!(
+            "{}{key}{}:{}{value}{}",
+            random.space(),
+            random.space(),
+            random.space(),
+            random.space()
+        );
+        parts.push(member.clone());
+        if random.chance(4) {
+            let at = random.below(parts.len() as u64 + 1) as usize;
+            parts.insert(at, member);
+        }
+    }
+    format!("{{{}}}", parts.join(","))
+}
+
+/// Any JSON value, at most `depth` deep.
+fn any_value(random: &mut Random, depth: u32) -> String {
+    match random.below(if depth == 0 { 4 } else { 6 }) {
+        0 => "null".to_owned(),
+        1 => random.below(1000).to_string(),
+        2 => format!("\"s{}\"", random.below(10)),
+        3 => "true".to_owned(),
+        4 => {
+            let items: Vec<String> = (0..random.below(3))
+                .map(|_| any_value(random, depth - 1))
+                .collect();
+            format!("[{}]", items.join(","))
+        }
+        _ => any_object(random, depth - 1),
+    }
+}
+
+fn any_object(random: &mut Random, depth: u32) -> String {
+    let members = (0..random.below(4))
+        .map(|_| {
+            let key =
+                ["\"a\"", "\"b\"", "\"a b\"", "\"\\u0061\"", "\"é\""][random.below(5) as usize];
+            (key.to_owned(), any_value(random, depth))
+        })
+        .collect();
+    object(random, members)
+}
+
+/// A `Kept` document, at most `depth` deep.
+fn kept(random: &mut Random, depth: u32) -> String {
+    let mut members = Vec::new();
+    for _ in 0..random.below(6) {
+        let member = match random.below(if depth == 0 { 5 } else { 7 }) {
+            0 => ("\"id\"".to_owned(), "\"i\"".to_owned()),
+            1 => (
+                ["\"key\"", "\"code\""][random.below(2) as usize].to_owned(),
+                "\"k\"".to_owned(),
+            ),
+            2 => (
+                "\"kind\"".to_owned(),
+                ["null", "\"x\""][random.below(2) as usize].to_owned(),
+            ),
+            3 | 4 => (
+                format!("\"x{}\"", random.below(3)),
+                any_value(random, depth.min(2)),
+            ),
+            5 => ("\"child\"".to_owned(), kept(random, depth - 1)),
+            _ => {
+                let items: Vec<String> = (0..random.below(3))
+                    .map(|_| kept(random, depth - 1))
+                    .collect();
+                ("\"children\"".to_owned(), format!("[{}]", items.join(",")))
+            }
+        };
+        members.push(member);
+    }
+    object(random, members)
+}
+
+/// A `Strict` document.
+fn strict(random: &mut Random) -> String {
+    let mut members = vec![("\"required\"".to_owned(), any_object(random, 2))];
+    for _ in 0..random.below(5) {
+        let member = match random.below(8) {
+            0 => ("\"labels\"", any_object(random, 2)),
+            1 => {
+                let scores = (0..random.below(3))
+                    .map(|_| (format!("\"s{}\"", random.below(3)), "1".to_owned()))
+                    .collect();
+                ("\"scores\"", object(random, scores))
+            }
+            2 => ("\"ordered\"", any_object(random, 2)),
+            3 => ("\"cleared\"", any_object(random, 2)),
+            4 => {
+                let rows: Vec<String> = (0..random.below(3))
+                    .map(|_| any_object(random, 1))
+                    .collect();
+                ("\"rows\"", format!("[{}]", rows.join(",")))
+            }
+            5 => ("\"loose\"", any_object(random, 2)),
+            6 => ("\"value\"", any_value(random, 2)),
+            _ => {
+                let names = (0..random.below(3))
+                    .map(|_| (format!("\"n{}\"", random.below(2)), kept(random, 1)))
+                    .collect();
+                ("\"names\"", object(random, names))
+            }
+        };
+        members.push((member.0.to_owned(), member.1));
+    }
+    object(random, members)
+}
+
+/// Reads `text` every way, and checks that an error the direct reader
+/// makes is the serde path's, and that `from_str` and `from_slice` give the
+/// serde path's error or value. Says whether the direct reader made one.
+fn agrees<T>(text: &str) -> bool
+where
+    T: Json + DeserializeOwned + Debug + PartialEq,
+{
+    let facts = |error: voucherify_model::Error| {
+        (
+            error.to_string(),
+            error.path().to_owned(),
+            error.line(),
+            error.column(),
+            error.classify(),
+        )
+    };
+    let tracked = read_tracked::<T>(text.as_bytes()).map_err(facts);
+    let direct = direct_error::<T>(text.as_bytes());
+    let made = direct.is_some();
+    if let Some(direct) = direct {
+        assert_eq!(Err(facts(direct)), tracked, "{text}");
+    }
+    let ours = voucherify_model::from_str::<T>(text).map_err(facts);
+    let from_slice = voucherify_model::from_slice::<T>(text.as_bytes()).map_err(facts);
+    assert_eq!(ours, from_slice, "{text}");
+    if let (Err(ours), Err(tracked)) = (&ours, &tracked) {
+        if made || tracked.0.contains("duplicate") {
+            assert_eq!(ours, tracked, "{text}");
+        }
+    } else {
+        assert_eq!(ours.ok(), tracked.ok(), "{text}");
+    }
+    made
+}
+
+#[test]
+fn generated_documents_agree_with_the_serde_path() {
+    let mut random = Random(0x5eed_0f4e_9ea7_ed01);
+    let (mut documents, mut made) = (0, 0);
+    for _ in 0..4000 {
+        let text = kept(&mut random, 3);
+        made += usize::from(agrees::<Kept>(&text));
+        let text = strict(&mut random);
+        made += usize::from(agrees::<Strict>(&text));
+        documents += 2;
+    }
+    // Enough of them are refused by the direct reader itself.
+    assert!(made > documents / 4, "{made} of {documents}");
+}

@@ -167,6 +167,23 @@ impl<'a, I: Input> Reader<'a, I> {
         })
     }
 
+    /// After an unknown key's value failed to read: if the key was kept
+    /// already, serde refuses it before its value, as
+    /// [`duplicate_unknown`](Self::duplicate_unknown) says; otherwise the
+    /// failure stands.
+    #[cold]
+    pub fn unknown_failed<T>(
+        &mut self,
+        kept: Option<&Map<String, Value>>,
+        key: &str,
+        value_at: usize,
+    ) -> Fast<T> {
+        if kept.is_some_and(|kept| kept.contains_key(key)) {
+            return self.duplicate_unknown(key, value_at);
+        }
+        Err(Bail)
+    }
+
     /// Stops at a key repeated in an object whose serde reader refuses it,
     /// as soon as the key is read (`repeated` keys of objects read
     /// strictly, maps of `#[voucherify(unique_keys)]` fields), or, with
@@ -796,7 +813,14 @@ impl<'a, I: Input> Reader<'a, I> {
             }
             let key = key.to_owned();
             let colon = self.pos - 1;
-            let value = self.value_in::<STRICT>()?;
+            let value = match self.value_in::<STRICT>() {
+                Ok(value) => value,
+                // serde would have refused the key before reading the value.
+                Err(Bail) if STRICT && map.contains_key(&key) => {
+                    return self.duplicate_key(key_at, colon, false)
+                }
+                Err(Bail) => return Err(Bail),
+            };
             if map.insert(key, value).is_some() {
                 return if STRICT {
                     self.duplicate_key(key_at, colon, false)

@@ -247,7 +247,7 @@ impl<T: Json> Json for BTreeMap<String, T> {
 
     fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         let mut map = BTreeMap::new();
-        read_members(reader, |key, value| map.insert(key, value).is_none())?;
+        read_members::<false, T, I, _>(reader, &mut map)?;
         Ok(map)
     }
 
@@ -263,7 +263,7 @@ impl<T: Json, S: BuildHasher + Default> Json for HashMap<String, T, S> {
 
     fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         let mut map = HashMap::default();
-        read_members(reader, |key, value| map.insert(key, value).is_none())?;
+        read_members::<false, T, I, _>(reader, &mut map)?;
         Ok(map)
     }
 
@@ -289,7 +289,7 @@ impl<T: Json, S: BuildHasher + Default> Json for indexmap::IndexMap<String, T, S
 
     fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         let mut map = indexmap::IndexMap::default();
-        read_members(reader, |key, value| map.insert(key, value).is_none())?;
+        read_members::<false, T, I, _>(reader, &mut map)?;
         Ok(map)
     }
 
@@ -298,29 +298,67 @@ impl<T: Json, S: BuildHasher + Default> Json for indexmap::IndexMap<String, T, S
     }
 }
 
-/// Reads an object's members, handing each to `insert`, which says whether
-/// its key was new. serde keeps the last of a repeated key and the models
-/// refuse it: either way, serde decides.
-fn read_members<T: Json, I: Input>(
-    reader: &mut Reader<'_, I>,
-    insert: impl FnMut(String, T) -> bool,
-) -> Fast<()> {
-    read_members_in::<false, T, I>(reader, insert)
+/// The maps keyed by name that the direct reader fills.
+trait Members<T> {
+    /// Adds a member, and says whether its key was new.
+    fn insert_new(&mut self, key: String, value: T) -> bool;
+    /// Whether a member has the key.
+    fn has(&self, key: &str) -> bool;
 }
 
-/// [`read_members`], refusing a repeated key itself when `STRICT`, as the
-/// serde reader of a `#[voucherify(unique_keys)]` map does.
-fn read_members_in<const STRICT: bool, T: Json, I: Input>(
+impl<T> Members<T> for BTreeMap<String, T> {
+    fn insert_new(&mut self, key: String, value: T) -> bool {
+        self.insert(key, value).is_none()
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
+}
+
+impl<T, S: BuildHasher> Members<T> for HashMap<String, T, S> {
+    fn insert_new(&mut self, key: String, value: T) -> bool {
+        self.insert(key, value).is_none()
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
+}
+
+impl<T, S: BuildHasher> Members<T> for indexmap::IndexMap<String, T, S> {
+    fn insert_new(&mut self, key: String, value: T) -> bool {
+        self.insert(key, value).is_none()
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
+}
+
+/// Reads an object's members into `map`. serde keeps the last of a
+/// repeated key and the models refuse it: either way, serde decides;
+/// unless `STRICT`, for the map of a `#[voucherify(unique_keys)]` field,
+/// whose serde reader refuses a repeated key as soon as it reads it, before
+/// its value: so does this one, with the same error.
+fn read_members<const STRICT: bool, T: Json, I: Input, M: Members<T>>(
     reader: &mut Reader<'_, I>,
-    mut insert: impl FnMut(String, T) -> bool,
+    map: &mut M,
 ) -> Fast<()> {
     let mut more = reader.object_start()?;
     while more {
         let key_at = reader.position();
         let key = reader.key()?.to_owned();
         let colon = reader.position() - 1;
-        let value = T::read_json(reader)?;
-        if !insert(key, value) {
+        let value = match T::read_json(reader) {
+            Ok(value) => value,
+            // serde would have refused the key before reading the value.
+            Err(Bail) if STRICT && map.has(&key) => {
+                return reader.duplicate_key(key_at, colon, false)
+            }
+            Err(Bail) => return Err(Bail),
+        };
+        if !map.insert_new(key, value) {
             return if STRICT {
                 reader.duplicate_key(key_at, colon, false)
             } else {
@@ -350,7 +388,7 @@ impl Unique for Map {
 impl<T: Json> Unique for BTreeMap<String, T> {
     fn read_unique<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         let mut map = BTreeMap::new();
-        read_members_in::<true, T, I>(reader, |key, value| map.insert(key, value).is_none())?;
+        read_members::<true, T, I, _>(reader, &mut map)?;
         Ok(map)
     }
 }
@@ -358,7 +396,7 @@ impl<T: Json> Unique for BTreeMap<String, T> {
 impl<T: Json, S: BuildHasher + Default> Unique for indexmap::IndexMap<String, T, S> {
     fn read_unique<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         let mut map = indexmap::IndexMap::default();
-        read_members_in::<true, T, I>(reader, |key, value| map.insert(key, value).is_none())?;
+        read_members::<true, T, I, _>(reader, &mut map)?;
         Ok(map)
     }
 }
