@@ -150,10 +150,11 @@
 //! benchmark's customers they read in about half and write in about a
 //! third of the time serde_json takes for the same types without
 //! unknown-key capture. They agree with the serde impls on every input:
-//! what the direct reader does not take itself (an escaped key, an integer
-//! of 19 digits or more, a repeated key, a mistake) goes to serde_json
-//! through the serde impls, which gives the value or the error with its
-//! path. Output is byte for byte what serde_json writes. That holds too
+//! a key repeated where the models refuse it is refused by the direct
+//! reader with the error serde gives (path, line and column included), and
+//! what it does not take itself (an escaped key, an integer of 19 digits or
+//! more, a mistake) goes to serde_json through the serde impls, which gives
+//! the value or the error with its path. Output is byte for byte what serde_json writes. That holds too
 //! when a crate of the build turns on serde_json's `arbitrary_precision` or
 //! `preserve_order` feature; with `arbitrary_precision`, numbers in metadata
 //! and unknown values keep their text as serde_json's `Value` keeps it.

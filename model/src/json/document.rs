@@ -33,8 +33,9 @@ pub fn read_direct_text<T: Json>(text: &str) -> Option<T> {
 pub(crate) enum Fallback {
     /// Plainly, and again to find the path only if that fails.
     Plain,
-    /// Once, tracking the path: the reader gave up on a repeated key, which
-    /// the models refuse, so a failure is likely.
+    /// Once, tracking the path: the reader gave up on a repeated key
+    /// whose fate it leaves to serde, which keeps the last copy (in a
+    /// `Value`, a `Map` or a map without `unique_keys`) or refuses it.
     Tracked,
     /// Not at all: the reader met a repeated key that the serde path
     /// refuses, and this is the error that path gives.
