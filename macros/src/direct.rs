@@ -76,7 +76,7 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
                 __reader: &mut #private::Reader<'_, __I>,
             ) -> #private::Fast<Self> {
                 #[allow(unused_imports)]
-                use #private::{Direct as _, ThroughSerde as _, UniqueDirect as _, UniquePlain as _};
+                use #private::{Direct as _, ThroughSerde as _, UniqueDirect as _, UniqueNever as _, UniqueSerde as _};
                 #read
             }
 
@@ -411,16 +411,13 @@ fn read_value(field: &Field, krate: &Path) -> TokenStream {
 
 /// A value of type `ty` read by its slot: the type's own reader, or
 /// serde's; for a `unique_keys` field, a reader that refuses a repeated key
-/// itself where the type has one.
+/// as the field's serde reader does.
 fn read_slot(field: &Field, ty: &Type, krate: &Path) -> TokenStream {
     let private = quote!(#krate::__private);
-    let plain = quote!((&#private::Slot::<#ty>::NEW).read_field(__reader));
     if field.voucherify.unique_keys.is_none() {
-        return quote!(#plain?);
+        return quote!((&#private::Slot::<#ty>::NEW).read_field(__reader)?);
     }
-    quote! {
-        (&#private::UniqueSlot::<#ty>::NEW).read_unique_field(__reader, |__reader| #plain)?
-    }
+    quote!((&&#private::UniqueSlot::<#ty>::NEW).read_unique_field(__reader)?)
 }
 
 fn wrapper_ident(prefix: &str, field: &Field) -> syn::Ident {

@@ -435,3 +435,26 @@ fn generated_documents_agree_with_the_serde_path() {
     // Enough of them are refused by the direct reader itself.
     assert!(made > documents / 4, "{made} of {documents}");
 }
+
+/// A value with serde's traits only: read by serde_json from its own text.
+#[derive(serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct Plain {
+    pub n: i64,
+}
+
+#[voucherify_model]
+pub struct HoldsPlain {
+    #[voucherify(unique_keys)]
+    pub plain: Option<BTreeMap<String, Plain>>,
+}
+
+/// A `unique_keys` map of values without a direct reader refuses a
+/// repeated key too.
+#[test]
+fn a_key_repeated_in_a_unique_keys_map_of_serde_values() {
+    let text = r#"{"plain":{"a":{"n":1},"a":{"n":2}}}"#;
+    let tracked = read_tracked::<HoldsPlain>(text.as_bytes()).map_err(|error| error.to_string());
+    let ours = voucherify_model::from_str::<HoldsPlain>(text).map_err(|error| error.to_string());
+    assert_eq!(ours, tracked);
+    assert!(ours.is_err());
+}

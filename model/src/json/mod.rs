@@ -18,7 +18,7 @@ pub(crate) use self::read::{arbitrary_precision, NUMBER_TOKEN};
 pub use self::read::{Bail, Fast, Input, Reader};
 pub use self::slot::{
     through_serde, Direct, RedactedDirect, RedactedNever, Slot, ThroughSerde, UniqueDirect,
-    UniquePlain, UniqueSlot,
+    UniqueNever, UniqueSerde, UniqueSlot,
 };
 pub use self::types::{read_number, write_number, Json, Unique};
 pub use self::write::Writer;
