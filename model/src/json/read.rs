@@ -796,7 +796,19 @@ impl<'a, I: Input> Reader<'a, I> {
                 Value::Array(items)
             }
             b'{' => Value::Object(self.object_in::<STRICT>()?),
-            b'-' | b'0'..=b'9' => Value::Number(self.number()?),
+            b'0'..=b'9' => {
+                // Most numbers are small whole ones: read at once, with the
+                // text serde_json's `Number` would keep for them, too.
+                let start = self.pos;
+                match self.digits() {
+                    Ok(value) => Value::Number(value.into()),
+                    Err(Bail) => {
+                        self.pos = start;
+                        Value::Number(self.number()?)
+                    }
+                }
+            }
+            b'-' => Value::Number(self.number()?),
             _ => return Err(Bail),
         })
     }
@@ -943,6 +955,35 @@ enum Span {
 #[cfg(test)]
 mod tests {
     use super::Reader;
+
+    /// Whole numbers read at once, and every other number, are the values
+    /// serde_json's `Value` holds, with the text it keeps for them.
+    #[test]
+    fn numbers_in_values_are_serde_jsons() {
+        for text in [
+            "0",
+            "7",
+            "123456789012345678",
+            "999999999999999999",
+            "1234567890123456789",
+            "18446744073709551615",
+            "18446744073709551616",
+            "1.5",
+            "1e2",
+            "0.0",
+            "-0",
+            "-12",
+            "10E-1",
+        ] {
+            let ours = Reader::new(text.as_bytes()).value().unwrap();
+            let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(ours, theirs, "{text}");
+            assert_eq!(ours.to_string(), theirs.to_string(), "{text}");
+        }
+        for text in ["01", "00", "1.", "1e", "-"] {
+            assert!(Reader::new(text.as_bytes()).value().is_err(), "{text}");
+        }
+    }
 
     /// Whatever path a number takes, exact or parsed, it gives what the
     /// standard library's correctly rounding parser gives.
