@@ -76,7 +76,7 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
                 __reader: &mut #private::Reader<'_, __I>,
             ) -> #private::Fast<Self> {
                 #[allow(unused_imports)]
-                use #private::{Direct as _, ThroughSerde as _};
+                use #private::{Direct as _, ThroughSerde as _, UniqueDirect as _, UniqueNever as _, UniqueSerde as _};
                 #[allow(unused_imports)]
                 use #private::pick::{Direct as _, Never as _, ThroughSerde as _};
                 #read
@@ -228,11 +228,12 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
         let slot = format_ident!("__field{}", index);
         let value = read_value(field, krate);
         let note = read_places[index].map(nulls::read_note);
+        let name = wire_name(field);
         quote! {
             #index => {
                 // serde refuses a field given twice.
                 if #slot.is_some() {
-                    return __reader.repeated_key();
+                    return __reader.duplicate_field(#name);
                 }
                 let __value = #value;
                 #note
@@ -244,10 +245,16 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
     let unknown = match extra {
         Some(_) => quote! {
             __key => {
-                let __value = __reader.value()?;
+                let __value_at = __reader.position();
+                let __value = match __reader.strict_value() {
+                    ::core::result::Result::Ok(__value) => __value,
+                    ::core::result::Result::Err(_) => {
+                        return __reader.unknown_failed(__extra.as_ref(), __key, __value_at);
+                    }
+                };
                 let __map = __extra.get_or_insert_with(#krate::Map::new);
                 if __map.insert(::std::borrow::ToOwned::to_owned(__key), __value).is_some() {
-                    return __reader.repeated_key();
+                    return __reader.duplicate_unknown(__key, __value_at);
                 }
                 #count
             }
@@ -392,13 +399,11 @@ fn read_value(field: &Field, krate: &Path) -> TokenStream {
         None if field.kind == FieldKind::DoubleOption && field.picked => {
             quote!((&&&#private::pick::Pick::<#inner>::NEW).read_field(__reader)?)
         }
-        None if field.kind == FieldKind::DoubleOption => {
-            quote!((&#private::Slot::<#inner>::NEW).read_field(__reader)?)
-        }
+        None if field.kind == FieldKind::DoubleOption => read_slot(field, inner, krate),
         None if field.picked => {
             return quote!((&&&#private::pick::Pick::<#ty>::NEW).read_field(__reader)?)
         }
-        None => return quote!((&#private::Slot::<#ty>::NEW).read_field(__reader)?),
+        None => return read_slot(field, ty, krate),
     };
     let nullable = quote! {
         if __reader.null()? {
@@ -412,6 +417,17 @@ fn read_value(field: &Field, krate: &Path) -> TokenStream {
         FieldKind::Optional => nullable,
         FieldKind::DoubleOption => quote!(::core::option::Option::Some(#nullable)),
     }
+}
+
+/// A value of type `ty` read by its slot: the type's own reader, or
+/// serde's; for a `unique_keys` field, a reader that refuses a repeated key
+/// as the field's serde reader does.
+fn read_slot(field: &Field, ty: &Type, krate: &Path) -> TokenStream {
+    let private = quote!(#krate::__private);
+    if field.voucherify.unique_keys.is_none() {
+        return quote!((&#private::Slot::<#ty>::NEW).read_field(__reader)?);
+    }
+    quote!((&&#private::UniqueSlot::<#ty>::NEW).read_unique_field(__reader)?)
 }
 
 fn wrapper_ident(prefix: &str, field: &Field) -> syn::Ident {

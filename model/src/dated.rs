@@ -20,7 +20,7 @@ use serde::ser::{Serialize, Serializer};
 use time::{Date, OffsetDateTime};
 
 use crate::json::{read_date, read_date_time, write_date, write_date_time};
-use crate::json::{Bail, Fast, Input, Reader, Writer};
+use crate::json::{Fast, Input, Reader, Writer};
 
 /// Marks the `YYYY-MM-DD` format.
 pub struct DateKind;
@@ -258,10 +258,13 @@ fn read_map<K, T: Dated<K>, M: DatedMap<T>, I: Input>(reader: &mut Reader<'_, I>
     let mut entries = M::default();
     let mut more = reader.object_start()?;
     while more {
+        let key_at = reader.position();
         let key = reader.key()?.to_owned();
+        let colon = reader.position() - 1;
         let value = T::read_dated(reader)?;
         if !entries.insert_new(key, value) {
-            return Err(Bail);
+            // serde's reader refuses it once the value is read.
+            return reader.duplicate_key(key_at, colon, true);
         }
         more = reader.object_next()?;
     }

@@ -150,10 +150,11 @@
 //! benchmark's customers they read in about half and write in about a
 //! third of the time serde_json takes for the same types without
 //! unknown-key capture. They agree with the serde impls on every input:
-//! what the direct reader does not take itself (an escaped key, an integer
-//! of 19 digits or more, a repeated key, a mistake) goes to serde_json
-//! through the serde impls, which gives the value or the error with its
-//! path. Output is byte for byte what serde_json writes. That holds too
+//! a key repeated where the models refuse it is refused by the direct
+//! reader with the error serde gives (path, line and column included), and
+//! what it does not take itself (an escaped key, an integer of 19 digits or
+//! more, a mistake) goes to serde_json through the serde impls, which gives
+//! the value or the error with its path. Output is byte for byte what serde_json writes. That holds too
 //! when a crate of the build turns on serde_json's `arbitrary_precision` or
 //! `preserve_order` feature; with `arbitrary_precision`, numbers in metadata
 //! and unknown values keep their text as serde_json's `Value` keeps it.
@@ -389,7 +390,13 @@ pub mod __private;
 /// release.
 #[doc(hidden)]
 pub mod __hooks {
-    pub use crate::json::{read_direct, read_direct_text, write_direct};
+    pub use crate::json::{direct_error, read_direct, read_direct_text, write_direct};
+
+    /// Reads `bytes` as `from_slice` does after the direct reader gave up
+    /// on a repeated key: once through serde, tracking the path.
+    pub fn read_tracked<'a, T: serde::Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, crate::Error> {
+        crate::read_tracked(serde_json::Deserializer::from_slice(bytes))
+    }
 }
 pub mod customers;
 mod dated;
@@ -461,6 +468,7 @@ where
         Err(json::Fallback::Tracked) => {
             return read_tracked(serde_json::Deserializer::from_str(text));
         }
+        Err(json::Fallback::Refused(error)) => return Err(error),
         Err(json::Fallback::Plain) => {}
     }
     serde_json::from_str(text)
@@ -478,6 +486,7 @@ where
         Err(json::Fallback::Tracked) => {
             return read_tracked(serde_json::Deserializer::from_slice(bytes));
         }
+        Err(json::Fallback::Refused(error)) => return Err(error),
         Err(json::Fallback::Plain) => {}
     }
     serde_json::from_slice(bytes)

@@ -15,7 +15,7 @@ pub use crate::extra::{
 pub use crate::json::{
     read_date, read_date_time, read_number, through_serde, write_date, write_date_time,
     write_number, Bail, Direct, Fast, Input, Reader, RedactedDirect, RedactedNever, Slot,
-    ThroughSerde, Writer,
+    ThroughSerde, Unique, UniqueDirect, UniqueNever, UniqueSerde, UniqueSlot, Writer,
 };
 
 /// Dates inside any nesting of containers.

@@ -10,6 +10,7 @@ use std::marker::PhantomData;
 
 use serde_json::{Map, Number, Value};
 
+use super::refuse::Refusal;
 use super::scan::string_run;
 
 /// The direct path gave up; the serde path decides.
@@ -74,6 +75,9 @@ pub struct Reader<'a, I> {
     scratch: Vec<u8>,
     /// Whether the reader gave up on a key repeated in an object.
     repeated: bool,
+    /// A repeated key the serde path refuses, met by the reader, which
+    /// then makes serde's error itself.
+    refused: Option<Box<Refusal>>,
     input: PhantomData<I>,
 }
 
@@ -97,6 +101,7 @@ impl<'a, I: Input> Reader<'a, I> {
             depth: 0,
             scratch: Vec::new(),
             repeated: false,
+            refused: None,
             input: PhantomData,
         }
     }
@@ -113,6 +118,107 @@ impl<'a, I: Input> Reader<'a, I> {
     /// Whether the reader gave up on a repeated key.
     pub(crate) fn gave_up_on_repeat(&self) -> bool {
         self.repeated
+    }
+
+    /// The repeated key the reader refused as the serde path does, if it
+    /// stopped at one.
+    pub(crate) fn take_refusal(&mut self) -> Option<Box<Refusal>> {
+        self.refused.take()
+    }
+
+    /// The whole input.
+    pub(crate) fn input(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    /// Where the reader is: the byte it reads next.
+    #[inline(always)]
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Stops at a field given twice, which serde's derived code refuses as
+    /// soon as it has read the key: called just after the key's colon.
+    /// `name` is the field's name in serde's message (its wire name, when
+    /// the key was an alias).
+    #[cold]
+    pub fn duplicate_field<T>(&mut self, name: &str) -> Fast<T> {
+        let colon = self.pos - 1;
+        self.refuse(Refusal {
+            message: format!("duplicate field `{name}`"),
+            colon,
+            at: colon,
+            key: None,
+            depth: 0,
+        })
+    }
+
+    /// Stops at an unknown key given twice in a struct that keeps unknown
+    /// keys, whose serde reader refuses it when asked for the value:
+    /// `value_at` is where the value starts, just after the colon.
+    #[cold]
+    pub fn duplicate_unknown<T>(&mut self, key: &str, value_at: usize) -> Fast<T> {
+        self.refuse(Refusal {
+            message: format!("duplicate field `{key}`"),
+            colon: value_at - 1,
+            at: value_at,
+            key: Some(key.to_owned()),
+            depth: 0,
+        })
+    }
+
+    /// After an unknown key's value failed to read: if the key was kept
+    /// already, serde refuses it before its value, as
+    /// [`duplicate_unknown`](Self::duplicate_unknown) says; otherwise the
+    /// failure stands.
+    #[cold]
+    pub fn unknown_failed<T>(
+        &mut self,
+        kept: Option<&Map<String, Value>>,
+        key: &str,
+        value_at: usize,
+    ) -> Fast<T> {
+        if kept.is_some_and(|kept| kept.contains_key(key)) {
+            return self.duplicate_unknown(key, value_at);
+        }
+        Err(Bail)
+    }
+
+    /// Stops at a key repeated in an object whose serde reader refuses it,
+    /// as soon as the key is read (`repeated` keys of objects read
+    /// strictly, maps of `#[voucherify(unique_keys)]` fields), or, with
+    /// `after_value`, once its value is read too (maps of dates). The
+    /// key's quote is at or after `key_at`, its colon at `colon`.
+    #[cold]
+    pub(crate) fn duplicate_key<T>(
+        &mut self,
+        key_at: usize,
+        colon: usize,
+        after_value: bool,
+    ) -> Fast<T> {
+        let mut start = key_at;
+        while self.bytes[start] != b'"' {
+            start += 1;
+        }
+        let mut end = colon;
+        while self.bytes[end - 1] != b'"' {
+            end -= 1;
+        }
+        let key = super::refuse::key_text(&self.bytes[start..end]);
+        self.refuse(Refusal {
+            message: format!("duplicate key `{key}`"),
+            colon,
+            at: if after_value { self.pos } else { colon },
+            key: None,
+            depth: 0,
+        })
+    }
+
+    fn refuse<T>(&mut self, mut refusal: Refusal) -> Fast<T> {
+        self.repeated = true;
+        refusal.depth = self.depth;
+        self.refused = Some(Box::new(refusal));
+        Err(Bail)
     }
 
     /// Skips white space and says what comes next.
@@ -648,8 +754,31 @@ impl<'a, I: Input> Reader<'a, I> {
         self.pos - start
     }
 
-    /// Any value, with a key repeated in one object refused.
+    /// Any value, as serde_json's `Value` reads it; a key repeated in one
+    /// object, which it would take the last of, goes to serde.
     pub fn value(&mut self) -> Fast<Value> {
+        self.value_in::<false>()
+    }
+
+    /// Any value, with a key repeated in one object refused, as unknown
+    /// values and `#[voucherify(unique_keys)]` objects are read.
+    pub fn strict_value(&mut self) -> Fast<Value> {
+        self.value_in::<true>()
+    }
+
+    /// An object of values, as serde_json's `Map` reads it: see
+    /// [`value`](Self::value).
+    pub fn object(&mut self) -> Fast<Map<String, Value>> {
+        self.object_in::<false>()
+    }
+
+    /// An object of values, with a key repeated at any depth refused: see
+    /// [`strict_value`](Self::strict_value).
+    pub fn strict_object(&mut self) -> Fast<Map<String, Value>> {
+        self.object_in::<true>()
+    }
+
+    fn value_in<const STRICT: bool>(&mut self) -> Fast<Value> {
         Ok(match self.peek()? {
             b'n' => {
                 self.literal(b"null")?;
@@ -661,31 +790,55 @@ impl<'a, I: Input> Reader<'a, I> {
                 let mut items = Vec::new();
                 let mut more = self.array_start()?;
                 while more {
-                    items.push(self.value()?);
+                    items.push(self.value_in::<STRICT>()?);
                     more = self.array_next()?;
                 }
                 Value::Array(items)
             }
-            b'{' => Value::Object(self.object()?),
-            b'-' | b'0'..=b'9' => Value::Number(self.number()?),
+            b'{' => Value::Object(self.object_in::<STRICT>()?),
+            b'0'..=b'9' => {
+                // Most numbers are small whole ones: read at once, with the
+                // text serde_json's `Number` would keep for them, too.
+                let start = self.pos;
+                match self.digits() {
+                    Ok(value) => Value::Number(value.into()),
+                    Err(Bail) => {
+                        self.pos = start;
+                        Value::Number(self.number()?)
+                    }
+                }
+            }
+            b'-' => Value::Number(self.number()?),
             _ => return Err(Bail),
         })
     }
 
-    /// An object of values, with a repeated key refused.
-    pub fn object(&mut self) -> Fast<Map<String, Value>> {
+    fn object_in<const STRICT: bool>(&mut self) -> Fast<Map<String, Value>> {
         let mut map = Map::new();
         let mut more = self.object_start()?;
         while more {
+            let key_at = self.pos;
             let key = self.key()?;
             if key == NUMBER_TOKEN && arbitrary_precision() {
                 // serde_json's `Value` would take the object for a number.
                 return Err(Bail);
             }
             let key = key.to_owned();
-            let value = self.value()?;
+            let colon = self.pos - 1;
+            let value = match self.value_in::<STRICT>() {
+                Ok(value) => value,
+                // serde would have refused the key before reading the value.
+                Err(Bail) if STRICT && map.contains_key(&key) => {
+                    return self.duplicate_key(key_at, colon, false)
+                }
+                Err(Bail) => return Err(Bail),
+            };
             if map.insert(key, value).is_some() {
-                return self.repeated_key();
+                return if STRICT {
+                    self.duplicate_key(key_at, colon, false)
+                } else {
+                    self.repeated_key()
+                };
             }
             more = self.object_next()?;
         }
@@ -802,6 +955,35 @@ enum Span {
 #[cfg(test)]
 mod tests {
     use super::Reader;
+
+    /// Whole numbers read at once, and every other number, are the values
+    /// serde_json's `Value` holds, with the text it keeps for them.
+    #[test]
+    fn numbers_in_values_are_serde_jsons() {
+        for text in [
+            "0",
+            "7",
+            "123456789012345678",
+            "999999999999999999",
+            "1234567890123456789",
+            "18446744073709551615",
+            "18446744073709551616",
+            "1.5",
+            "1e2",
+            "0.0",
+            "-0",
+            "-12",
+            "10E-1",
+        ] {
+            let ours = Reader::new(text.as_bytes()).value().unwrap();
+            let theirs: serde_json::Value = serde_json::from_str(text).unwrap();
+            assert_eq!(ours, theirs, "{text}");
+            assert_eq!(ours.to_string(), theirs.to_string(), "{text}");
+        }
+        for text in ["01", "00", "1.", "1e", "-"] {
+            assert!(Reader::new(text.as_bytes()).value().is_err(), "{text}");
+        }
+    }
 
     /// Whatever path a number takes, exact or parsed, it gives what the
     /// standard library's correctly rounding parser gives.

@@ -247,7 +247,7 @@ impl<T: Json> Json for BTreeMap<String, T> {
 
     fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         let mut map = BTreeMap::new();
-        read_members(reader, |key, value| map.insert(key, value).is_none())?;
+        read_members::<false, T, I, _>(reader, &mut map)?;
         Ok(map)
     }
 
@@ -263,7 +263,7 @@ impl<T: Json, S: BuildHasher + Default> Json for HashMap<String, T, S> {
 
     fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         let mut map = HashMap::default();
-        read_members(reader, |key, value| map.insert(key, value).is_none())?;
+        read_members::<false, T, I, _>(reader, &mut map)?;
         Ok(map)
     }
 
@@ -289,7 +289,7 @@ impl<T: Json, S: BuildHasher + Default> Json for indexmap::IndexMap<String, T, S
 
     fn read_json<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
         let mut map = indexmap::IndexMap::default();
-        read_members(reader, |key, value| map.insert(key, value).is_none())?;
+        read_members::<false, T, I, _>(reader, &mut map)?;
         Ok(map)
     }
 
@@ -298,23 +298,131 @@ impl<T: Json, S: BuildHasher + Default> Json for indexmap::IndexMap<String, T, S
     }
 }
 
-/// Reads an object's members, handing each to `insert`, which says whether
-/// its key was new. serde keeps the last of a repeated key and the models
-/// refuse it: either way, serde decides.
-fn read_members<T: Json, I: Input>(
+/// The maps keyed by name that the direct reader fills.
+trait Members<T> {
+    /// Adds a member, and says whether its key was new.
+    fn insert_new(&mut self, key: String, value: T) -> bool;
+    /// Whether a member has the key.
+    fn has(&self, key: &str) -> bool;
+}
+
+impl<T> Members<T> for BTreeMap<String, T> {
+    fn insert_new(&mut self, key: String, value: T) -> bool {
+        self.insert(key, value).is_none()
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
+}
+
+impl<T, S: BuildHasher> Members<T> for HashMap<String, T, S> {
+    fn insert_new(&mut self, key: String, value: T) -> bool {
+        self.insert(key, value).is_none()
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
+}
+
+impl<T, S: BuildHasher> Members<T> for indexmap::IndexMap<String, T, S> {
+    fn insert_new(&mut self, key: String, value: T) -> bool {
+        self.insert(key, value).is_none()
+    }
+
+    fn has(&self, key: &str) -> bool {
+        self.contains_key(key)
+    }
+}
+
+/// Reads an object's members into `map`. serde keeps the last of a
+/// repeated key and the models refuse it: either way, serde decides;
+/// unless `STRICT`, for the map of a `#[voucherify(unique_keys)]` field,
+/// whose serde reader refuses a repeated key as soon as it reads it, before
+/// its value: so does this one, with the same error.
+fn read_members<const STRICT: bool, T: Json, I: Input, M: Members<T>>(
     reader: &mut Reader<'_, I>,
-    mut insert: impl FnMut(String, T) -> bool,
+    map: &mut M,
 ) -> Fast<()> {
     let mut more = reader.object_start()?;
     while more {
+        let key_at = reader.position();
         let key = reader.key()?.to_owned();
-        let value = T::read_json(reader)?;
-        if !insert(key, value) {
-            return reader.repeated_key();
+        let colon = reader.position() - 1;
+        let value = match T::read_json(reader) {
+            Ok(value) => value,
+            // serde would have refused the key before reading the value.
+            Err(Bail) if STRICT && map.has(&key) => {
+                return reader.duplicate_key(key_at, colon, false)
+            }
+            Err(Bail) => return Err(Bail),
+        };
+        if !map.insert_new(key, value) {
+            return if STRICT {
+                reader.duplicate_key(key_at, colon, false)
+            } else {
+                reader.repeated_key()
+            };
         }
         more = reader.object_next()?;
     }
     Ok(())
+}
+
+/// The types of `#[voucherify(unique_keys)]` fields that the direct reader
+/// reads with a repeated key refused, as their serde readers refuse it:
+/// objects of values at any depth, and maps keyed by name at their own
+/// level.
+pub trait Unique: Sized {
+    /// Reads the value, refusing a repeated key.
+    fn read_unique<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self>;
+}
+
+impl Unique for Map {
+    fn read_unique<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        reader.strict_object()
+    }
+}
+
+impl<T: Json> Unique for BTreeMap<String, T> {
+    fn read_unique<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        let mut map = BTreeMap::new();
+        read_members::<true, T, I, _>(reader, &mut map)?;
+        Ok(map)
+    }
+}
+
+impl<T: Json, S: BuildHasher + Default> Unique for indexmap::IndexMap<String, T, S> {
+    fn read_unique<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        let mut map = indexmap::IndexMap::default();
+        read_members::<true, T, I, _>(reader, &mut map)?;
+        Ok(map)
+    }
+}
+
+/// `null` is `None`.
+impl<T: Unique> Unique for Option<T> {
+    fn read_unique<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        if reader.null()? {
+            Ok(None)
+        } else {
+            T::read_unique(reader).map(Some)
+        }
+    }
+}
+
+/// Objects in an array.
+impl Unique for Vec<Map> {
+    fn read_unique<I: Input>(reader: &mut Reader<'_, I>) -> Fast<Self> {
+        let mut items = Vec::new();
+        let mut more = reader.array_start()?;
+        while more {
+            items.push(reader.strict_object()?);
+            more = reader.array_next()?;
+        }
+        Ok(items)
+    }
 }
 
 /// Writes an object's members in the order given.
