@@ -167,21 +167,29 @@ pub(super) fn escape_free_prefix(block: &[u8; 16]) -> usize {
     }
     #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
     {
-        let (words, []) = block.as_chunks::<8>() else {
-            unreachable!("sixteen bytes are two whole words");
-        };
-        let mut run = 0;
-        for word in words {
-            // Non-ASCII bytes are written as they are; `specials` flags
-            // them only when they come after a flagged byte.
-            let flags = swar::specials(u64::from_le_bytes(*word));
-            if flags != 0 {
-                return run + swar::first_flagged(flags);
-            }
-            run += 8;
-        }
-        run
+        escape_free_prefix_by_words(block)
     }
+}
+
+/// [`escape_free_prefix`] word by word, where SSE2 is not there; compiled
+/// everywhere, so that the tests check it on every target.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+#[inline]
+fn escape_free_prefix_by_words(block: &[u8; 16]) -> usize {
+    let (words, []) = block.as_chunks::<8>() else {
+        unreachable!("sixteen bytes are two whole words");
+    };
+    let mut run = 0;
+    for word in words {
+        // Non-ASCII bytes are written as they are; `specials` flags them
+        // only when they come after a flagged byte.
+        let flags = swar::specials(u64::from_le_bytes(*word));
+        if flags != 0 {
+            return run + swar::first_flagged(flags);
+        }
+        run += 8;
+    }
+    run
 }
 
 /// The bytes serde_json escapes in a string.
@@ -255,7 +263,8 @@ mod tests {
     }
 
     /// Every byte value at every place of a block, with plain bytes around,
-    /// checked by both ways of checking a block and by the table.
+    /// checked by both ways of checking a block and of finding its plain
+    /// prefix, and by the table.
     #[test]
     fn blocks_are_checked_byte_by_byte() {
         for filler in [b'a', 0x80, b' '] {
@@ -271,6 +280,11 @@ mod tests {
                         .position(|&byte| NEEDS_ESCAPE[usize::from(byte)])
                         .unwrap_or(16);
                     assert_eq!(escape_free_prefix(&block), prefix, "{byte:#x} at {at}");
+                    assert_eq!(
+                        escape_free_prefix_by_words(&block),
+                        prefix,
+                        "{byte:#x} at {at}"
+                    );
                 }
             }
         }
