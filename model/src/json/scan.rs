@@ -262,6 +262,30 @@ mod tests {
         }
     }
 
+    /// Two non-ASCII bytes at any two places, the second just before a
+    /// quote: the text before the quote holds non-ASCII bytes whether they
+    /// fall in the same block or word, in two, or at the same place of two.
+    #[test]
+    fn string_runs_see_non_ascii_bytes_in_every_block_before_the_end() {
+        for len in 0..48 {
+            for first in 0..len {
+                for second in first + 1..len {
+                    let mut text = vec![b'a'; len];
+                    text[first] = 0x80;
+                    text[second] = 0xc3;
+                    if second + 1 < len {
+                        text[second + 1] = b'"';
+                    }
+                    assert_eq!(
+                        string_run(&text),
+                        string_run_slowly(&text),
+                        "at {first} and {second} of {len}"
+                    );
+                }
+            }
+        }
+    }
+
     /// Every byte value at every place of a block, with plain bytes around,
     /// checked by both ways of checking a block and of finding its plain
     /// prefix, and by the table.
