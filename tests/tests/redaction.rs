@@ -2,9 +2,10 @@
 //! unknown keys show only their names, and a failure at a
 //! `#[voucherify(redact)]` field says what was wrong without the value.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde_json::json;
+use voucherify_model::indexmap::IndexMap;
 use voucherify_model::{
     voucherify_model, CustomersCreateResponseBody, CustomersListResponseBody, Extra, Map,
 };
@@ -141,6 +142,43 @@ fn errors_inside_redacted_fields_keep_path_and_position_but_not_the_value() {
         message::<Account>(r#"{"id":"a","secret":["Private"]}"#),
         "secret: invalid type: an array, expected a string at line 1 column 19",
     );
+}
+
+/// `Pet`, with its redacted `chip`, inside each kind of container a model
+/// may hold, so that the path to the field is followed through each.
+#[voucherify_model]
+pub struct Kennel {
+    pub list: Option<Vec<Pet>>,
+    pub boxed: Option<Box<Pet>>,
+    pub hashed: Option<HashMap<String, Pet>>,
+    pub indexed: Option<IndexMap<String, Pet>>,
+}
+
+#[test]
+fn redacted_fields_are_found_inside_every_container() {
+    for (before, after, path) in [
+        (r#"{"list":[{},{"#, "}]}", "list[1]"),
+        (r#"{"boxed":{"#, "}}", "boxed"),
+        (r#"{"hashed":{"rex":{"#, "}}}", "hashed.rex"),
+        (r#"{"indexed":{"rex":{"#, "}}}", "indexed.rex"),
+    ] {
+        let chip = format!(r#"{before}"chip":12345678{after}"#);
+        let error = message::<Kennel>(&chip);
+        assert!(
+            error.starts_with(&format!(
+                "{path}.chip: invalid type: an integer, expected a string at line 1"
+            )),
+            "{chip}: {error}"
+        );
+        let kind = format!(r#"{before}"kind":12345678{after}"#);
+        let error = message::<Kennel>(&kind);
+        assert!(
+            error.starts_with(&format!(
+                "{path}.kind: invalid type: integer `12345678`, expected a string at line 1"
+            )),
+            "{kind}: {error}"
+        );
+    }
 }
 
 #[test]

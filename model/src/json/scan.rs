@@ -167,21 +167,29 @@ pub(super) fn escape_free_prefix(block: &[u8; 16]) -> usize {
     }
     #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
     {
-        let (words, []) = block.as_chunks::<8>() else {
-            unreachable!("sixteen bytes are two whole words");
-        };
-        let mut run = 0;
-        for word in words {
-            // Non-ASCII bytes are written as they are; `specials` flags
-            // them only when they come after a flagged byte.
-            let flags = swar::specials(u64::from_le_bytes(*word));
-            if flags != 0 {
-                return run + swar::first_flagged(flags);
-            }
-            run += 8;
-        }
-        run
+        escape_free_prefix_by_words(block)
     }
+}
+
+/// [`escape_free_prefix`] word by word, where SSE2 is not there; compiled
+/// everywhere, so that the tests check it on every target.
+#[cfg_attr(all(target_arch = "x86_64", target_feature = "sse2"), allow(dead_code))]
+#[inline]
+fn escape_free_prefix_by_words(block: &[u8; 16]) -> usize {
+    let (words, []) = block.as_chunks::<8>() else {
+        unreachable!("sixteen bytes are two whole words");
+    };
+    let mut run = 0;
+    for word in words {
+        // Non-ASCII bytes are written as they are; `specials` flags them
+        // only when they come after a flagged byte.
+        let flags = swar::specials(u64::from_le_bytes(*word));
+        if flags != 0 {
+            return run + swar::first_flagged(flags);
+        }
+        run += 8;
+    }
+    run
 }
 
 /// The bytes serde_json escapes in a string.
@@ -254,8 +262,33 @@ mod tests {
         }
     }
 
+    /// Two non-ASCII bytes at any two places, the second just before a
+    /// quote: the text before the quote holds non-ASCII bytes whether they
+    /// fall in the same block or word, in two, or at the same place of two.
+    #[test]
+    fn string_runs_see_non_ascii_bytes_in_every_block_before_the_end() {
+        for len in 0..48 {
+            for first in 0..len {
+                for second in first + 1..len {
+                    let mut text = vec![b'a'; len];
+                    text[first] = 0x80;
+                    text[second] = 0xc3;
+                    if second + 1 < len {
+                        text[second + 1] = b'"';
+                    }
+                    assert_eq!(
+                        string_run(&text),
+                        string_run_slowly(&text),
+                        "at {first} and {second} of {len}"
+                    );
+                }
+            }
+        }
+    }
+
     /// Every byte value at every place of a block, with plain bytes around,
-    /// checked by both ways of checking a block and by the table.
+    /// checked by both ways of checking a block and of finding its plain
+    /// prefix, by the check of its first eight bytes, and by the table.
     #[test]
     fn blocks_are_checked_byte_by_byte() {
         for filler in [b'a', 0x80, b' '] {
@@ -266,11 +299,18 @@ mod tests {
                     let plain = !NEEDS_ESCAPE[usize::from(byte)];
                     assert_eq!(block.is_plain(), plain, "{byte:#x} at {at}");
                     assert_eq!(is_plain_by_words(&block), plain, "{byte:#x} at {at}");
+                    let (word, _) = block.split_first_chunk::<8>().unwrap();
+                    assert_eq!(word.is_plain(), plain || at >= 8, "{byte:#x} at {at}");
                     let prefix = block
                         .iter()
                         .position(|&byte| NEEDS_ESCAPE[usize::from(byte)])
                         .unwrap_or(16);
                     assert_eq!(escape_free_prefix(&block), prefix, "{byte:#x} at {at}");
+                    assert_eq!(
+                        escape_free_prefix_by_words(&block),
+                        prefix,
+                        "{byte:#x} at {at}"
+                    );
                 }
             }
         }

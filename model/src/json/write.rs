@@ -328,3 +328,55 @@ where
     }
     true
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Writer;
+
+    /// Texts of each length up to a few blocks, plain or with something to
+    /// escape, at the start or the end, and texts with many escapes.
+    fn texts() -> Vec<String> {
+        let mut texts = Vec::new();
+        for len in 0..40 {
+            let plain: String = "abcdefghijklmnopqrstuvwxyz0123456789ABCD"[..len].to_owned();
+            texts.push(format!("\n{plain}"));
+            texts.push(format!("{plain}\u{1}"));
+            texts.push(plain);
+        }
+        // Nothing but escapes, six bytes each, and a long text whose
+        // pieces, escaped one at a time, each hold several.
+        texts.push("\u{1f}".repeat(40));
+        texts.push("ab\"\u{0}\t".repeat(700));
+        texts
+    }
+
+    /// `str` reserves the room it writes in: a buffer with no room to
+    /// spare, or with only a little, takes any string.
+    #[test]
+    fn strings_fit_a_buffer_without_spare_room() {
+        for text in texts() {
+            for capacity in 0..4 {
+                let mut writer = Writer::new(Vec::with_capacity(capacity));
+                writer.str(&text);
+                let expected = serde_json::to_vec(&text).unwrap();
+                assert_eq!(writer.into_bytes(), expected, "{text:?} in {capacity}");
+            }
+        }
+    }
+
+    /// Every byte `str` keeps is one it wrote: what the buffer's spare
+    /// room held before never shows through.
+    #[test]
+    fn strings_leave_nothing_of_what_the_buffer_held() {
+        for text in texts() {
+            let mut out = vec![b'#'; 256];
+            out.clear();
+            out.push(b'[');
+            let mut writer = Writer::new(out);
+            writer.str(&text);
+            writer.byte(b']');
+            let expected = serde_json::to_vec(&[&text]).unwrap();
+            assert_eq!(writer.into_bytes(), expected, "{text:?}");
+        }
+    }
+}
