@@ -80,16 +80,7 @@ impl<T: Numbered> Numbered for Vec<T> {
     }
 
     fn write_numbered(&self, writer: &mut Writer) -> Fast<()> {
-        writer.byte(b'[');
-        if let Some((first, rest)) = self.split_first() {
-            first.write_numbered(writer)?;
-            for item in rest {
-                writer.byte(b',');
-                item.write_numbered(writer)?;
-            }
-        }
-        writer.byte(b']');
-        Ok(())
+        writer.array(self, T::write_numbered)
     }
 }
 
@@ -99,13 +90,7 @@ fn write_members<'a, T: Numbered + 'a>(
     writer: &mut Writer,
     members: impl IntoIterator<Item = (&'a String, &'a T)>,
 ) -> Fast<()> {
-    let start = writer.object_start();
-    for (key, value) in members {
-        writer.member(key);
-        value.write_numbered(writer)?;
-    }
-    writer.object_end(start);
-    Ok(())
+    writer.members(members, T::write_numbered)
 }
 
 /// The maps: in each one's own order, the order serde writes it in.

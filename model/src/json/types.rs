@@ -227,16 +227,7 @@ impl<T: Json> Json for Vec<T> {
 
 impl<T: Json> Json for [T] {
     fn write_json(&self, writer: &mut Writer) -> Fast<()> {
-        writer.byte(b'[');
-        if let Some((first, rest)) = self.split_first() {
-            first.write_json(writer)?;
-            for item in rest {
-                writer.byte(b',');
-                item.write_json(writer)?;
-            }
-        }
-        writer.byte(b']');
-        Ok(())
+        writer.array(self, T::write_json)
     }
 }
 
@@ -430,13 +421,7 @@ fn write_members<'a, T: Json + 'a>(
     writer: &mut Writer,
     members: impl IntoIterator<Item = (&'a String, &'a T)>,
 ) -> Fast<()> {
-    let start = writer.object_start();
-    for (key, value) in members {
-        writer.member(key);
-        value.write_json(writer)?;
-    }
-    writer.object_end(start);
-    Ok(())
+    writer.members(members, T::write_json)
 }
 
 impl Json for crate::Extra {

@@ -68,6 +68,42 @@ impl Writer {
         }
     }
 
+    /// An array of `items`, each written by `write`.
+    #[inline]
+    pub fn array<T>(
+        &mut self,
+        items: &[T],
+        mut write: impl FnMut(&T, &mut Writer) -> Fast<()>,
+    ) -> Fast<()> {
+        self.byte(b'[');
+        if let Some((first, rest)) = items.split_first() {
+            write(first, self)?;
+            for item in rest {
+                self.byte(b',');
+                write(item, self)?;
+            }
+        }
+        self.byte(b']');
+        Ok(())
+    }
+
+    /// An object of `members` in the order given, as serde_json writes a
+    /// map, each value written by `write`.
+    #[inline]
+    pub fn members<'a, T: 'a>(
+        &mut self,
+        members: impl IntoIterator<Item = (&'a String, &'a T)>,
+        mut write: impl FnMut(&T, &mut Writer) -> Fast<()>,
+    ) -> Fast<()> {
+        let start = self.object_start();
+        for (key, value) in members {
+            self.member(key);
+            write(value, self)?;
+        }
+        self.object_end(start);
+        Ok(())
+    }
+
     #[inline]
     pub fn null(&mut self) {
         self.out.extend_from_slice(b"null");
