@@ -323,13 +323,25 @@ pub(crate) fn option_inner(ty: &Type) -> Option<&Type> {
 /// The type inside any nesting of `Option`, `Box`, `Vec`, and
 /// `BTreeMap`/`HashMap` values: `ty` itself when it is none of these.
 pub(crate) fn container_leaf(ty: &Type) -> &Type {
-    let Some(segment) = last_segment(ty) else {
+    let Some((name, types)) = type_arguments(ty) else {
         return ty;
     };
+    let inner = match (name.as_str(), types.as_slice()) {
+        ("Option" | "Box" | "Vec", [inner]) => inner,
+        ("BTreeMap" | "HashMap", [_, value, ..]) => value,
+        _ => return ty,
+    };
+    container_leaf(inner)
+}
+
+/// The name of the last segment of `ty`'s path and the types between its
+/// angle brackets, when it has them: `("Vec", [T])` for `std::vec::Vec<T>`.
+fn type_arguments(ty: &Type) -> Option<(String, Vec<&Type>)> {
+    let segment = last_segment(ty)?;
     let PathArguments::AngleBracketed(args) = &segment.arguments else {
-        return ty;
+        return None;
     };
-    let types: Vec<&Type> = args
+    let types = args
         .args
         .iter()
         .filter_map(|arg| match arg {
@@ -337,12 +349,7 @@ pub(crate) fn container_leaf(ty: &Type) -> &Type {
             _ => None,
         })
         .collect();
-    let inner = match (segment.ident.to_string().as_str(), types.as_slice()) {
-        ("Option" | "Box" | "Vec", [inner]) => inner,
-        ("BTreeMap" | "HashMap", [_, value, ..]) => value,
-        _ => return ty,
-    };
-    container_leaf(inner)
+    Some((segment.ident.to_string(), types))
 }
 
 /// Whether a type's tokens name one of the item's generic parameters.
@@ -384,21 +391,10 @@ fn number_leaf(ty: &Type) -> bool {
     if is_f64(ty) {
         return true;
     }
-    let Some(segment) = last_segment(ty) else {
+    let Some((name, types)) = type_arguments(ty) else {
         return false;
     };
-    let PathArguments::AngleBracketed(args) = &segment.arguments else {
-        return false;
-    };
-    let types: Vec<&Type> = args
-        .args
-        .iter()
-        .filter_map(|arg| match arg {
-            GenericArgument::Type(ty) => Some(ty),
-            _ => None,
-        })
-        .collect();
-    match (segment.ident.to_string().as_str(), types.as_slice()) {
+    match (name.as_str(), types.as_slice()) {
         ("Option" | "Box" | "Vec", [inner]) => number_leaf(inner),
         ("BTreeMap" | "HashMap" | "IndexMap", [key, value, ..]) => {
             last_segment(key).is_some_and(|segment| {
