@@ -51,6 +51,12 @@ pub(crate) struct Field<'a> {
     /// Whether the field's code is chosen by its type (`__private::pick`),
     /// with one check of that type at the field: see [`Field::pickable`].
     pub(crate) picked: bool,
+    /// Whether serde leaves the field out when reading (`skip` or
+    /// `skip_deserializing`): it takes its default.
+    pub(crate) skip_read: bool,
+    /// Whether serde leaves the field out when writing (`skip` or
+    /// `skip_serializing`).
+    pub(crate) skip_write: bool,
     pub(crate) voucherify: Voucherify,
     pub(crate) serde: Serde,
 }
@@ -251,6 +257,8 @@ impl<'a> Field<'a> {
             nested_date: date.is_some() && nested,
             nested_number,
             picked: false,
+            skip_read: serde.has("skip") || serde.has("skip_deserializing"),
+            skip_write: serde.has("skip") || serde.has("skip_serializing"),
             voucherify,
             serde,
         }

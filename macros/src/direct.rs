@@ -199,11 +199,7 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
         .fields
         .iter()
         .zip(&null_places)
-        .filter(|(field, _)| {
-            field.voucherify.extra.is_none()
-                && !field.serde.has("skip")
-                && !field.serde.has("skip_deserializing")
-        })
+        .filter(|(field, _)| field.voucherify.extra.is_none() && !field.skip_read)
         .unzip();
 
     let slots = read_fields.iter().enumerate().map(|(index, field)| {
@@ -289,7 +285,7 @@ fn read_struct(item: &Struct, krate: &Path) -> TokenStream {
             return quote!(#ident: #from_map(__extra));
         }
         let missing = missing_value(field, krate);
-        if field.serde.has("skip") || field.serde.has("skip_deserializing") {
+        if field.skip_read {
             return quote!(#ident: #missing);
         }
         let slot = format_ident!("__field{}", read_index);
@@ -561,7 +557,7 @@ pub(crate) fn write_fields(
             });
             continue;
         }
-        if field.serde.has("skip") || field.serde.has("skip_serializing") {
+        if field.skip_write {
             continue;
         }
         let key = LitByteStr::new(

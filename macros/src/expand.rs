@@ -195,7 +195,7 @@ fn variant_impl(item: &Struct, krate: &Path) -> TokenStream {
             };
             continue;
         }
-        if field.serde.has("skip") || field.serde.has("skip_deserializing") {
+        if field.skip_read {
             continue;
         }
         keys.push(field.wire_name.clone());

@@ -31,11 +31,7 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
     let described: Vec<&Field> = item
         .fields
         .iter()
-        .filter(|field| {
-            field.voucherify.extra.is_none()
-                && !field.serde.has("skip")
-                && !(field.serde.has("skip_serializing") && field.serde.has("skip_deserializing"))
-        })
+        .filter(|field| field.voucherify.extra.is_none() && !(field.skip_read && field.skip_write))
         .collect();
     let count = described.len();
     let pushes = described.iter().map(|field| {

@@ -635,7 +635,7 @@ fn serialize_members(
             });
             continue;
         }
-        if field.serde.has("skip") || field.serde.has("skip_serializing") {
+        if field.skip_write {
             continue;
         }
         let key = wire_name(field);

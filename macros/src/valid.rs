@@ -115,8 +115,7 @@ pub(crate) fn check_struct(cx: &mut Ctxt, item: &Struct) {
             let required = field.kind == FieldKind::Required
                 && v.extra.is_none()
                 && !field.serde.has("default")
-                && !field.serde.has("skip")
-                && !field.serde.has("skip_deserializing");
+                && !field.skip_read;
             if required {
                 cx.error_spanned_by(
                     &deprecated.path,
