@@ -185,7 +185,7 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
                 serialize_arms.push(quote! {
                     #ident::#variant_ident(__value) => {
                         use #union::{HeldExtra as _, HeldPlain as _};
-                        if (&#union::HeldProbe(__value)).extra_has(#tag_value) {
+                        if (&#private::Slot::<#ty>::NEW).extra_has(__value, #tag_value) {
                             return ::core::result::Result::Err(#union::tag_clash(#tag_value));
                         }
                         #serde::Serialize::serialize(
@@ -210,7 +210,7 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
                     #ident::#variant_ident(__value) => {
                         use #union::{HeldExtra as _, HeldPlain as _};
                         // serde refuses it, and explains.
-                        if (&#union::HeldProbe(__value)).extra_has(#tag_value) {
+                        if (&#private::Slot::<#ty>::NEW).extra_has(__value, #tag_value) {
                             return ::core::result::Result::Err(#private::Bail);
                         }
                         #union::write_tagged(__writer, #object_tag, __value)

@@ -21,7 +21,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::error::{self, Step};
-use crate::json::{Bail, Fast, Input, Json, Reader, Writer};
+use crate::json::{Bail, Fast, Input, Json, Reader, Slot, Writer};
 use crate::unique_keys::StrictValue;
 use crate::Map;
 
@@ -467,30 +467,28 @@ pub fn tag_clash<E: ser::Error>(key: &str) -> E {
 }
 
 /// Asks a struct that a union's variant holds whether its unknown keys
-/// hold the tag's key, by autoref: a [`Variant`] answers through
-/// [`HeldExtra`]; any other type, already refused by the union's other
-/// impls with one error, falls back to [`HeldPlain`], which says no.
-pub struct HeldProbe<'a, T: ?Sized>(pub &'a T);
-
-/// See [`HeldProbe`].
-pub trait HeldExtra {
-    fn extra_has(&self, key: &str) -> bool;
+/// hold the tag's key, by autoref on the field slot, as the field code
+/// does: a [`Variant`] answers through [`HeldExtra`]; any other type,
+/// already refused by the union's other impls with one error, falls back
+/// to [`HeldPlain`], which says no.
+pub trait HeldExtra<T> {
+    fn extra_has(&self, value: &T, key: &str) -> bool;
 }
 
-impl<T: ?Sized + Variant> HeldExtra for HeldProbe<'_, T> {
+impl<T: Variant> HeldExtra<T> for Slot<T> {
     #[inline]
-    fn extra_has(&self, key: &str) -> bool {
-        self.0.extra_has(key)
+    fn extra_has(&self, value: &T, key: &str) -> bool {
+        value.extra_has(key)
     }
 }
 
-/// See [`HeldProbe`].
-pub trait HeldPlain {
-    fn extra_has(&self, key: &str) -> bool;
+/// See [`HeldExtra`].
+pub trait HeldPlain<T> {
+    fn extra_has(&self, value: &T, key: &str) -> bool;
 }
 
-impl<T: ?Sized> HeldPlain for &HeldProbe<'_, T> {
-    fn extra_has(&self, _: &str) -> bool {
+impl<T> HeldPlain<T> for &Slot<T> {
+    fn extra_has(&self, _: &T, _: &str) -> bool {
         false
     }
 }
