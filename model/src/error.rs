@@ -58,12 +58,10 @@ impl Error {
             return self;
         }
         let (line, column) = (self.line(), self.column());
-        let full = self.inner.to_string();
-        let suffix = format!(" at line {line} column {column}");
-        let message = full.strip_suffix(&suffix).unwrap_or(&full);
+        let message = bare_message(&self.inner, line, column);
         Error {
             path: self.path,
-            inner: <serde_json::Error as serde::de::Error>::custom(redact_message(message)),
+            inner: <serde_json::Error as serde::de::Error>::custom(redact_message(&message)),
             position: Some((line, column)),
         }
     }
@@ -152,6 +150,17 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         Some(&self.inner)
     }
+}
+
+/// serde_json's message of `inner` without the ` at line L column C` it
+/// ends with when seen at (`line`, `column`).
+pub(crate) fn bare_message(inner: &serde_json::Error, line: usize, column: usize) -> String {
+    let mut full = inner.to_string();
+    let suffix = format!(" at line {line} column {column}");
+    if full.ends_with(&suffix) {
+        full.truncate(full.len() - suffix.len());
+    }
+    full
 }
 
 /// One step of a JSON path.

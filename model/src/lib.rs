@@ -553,11 +553,7 @@ where
             // was, and said so in the message: the path takes it over.
             if let Some(failure) = union::take_inner_failure() {
                 let (line, column) = (inner.line(), inner.column());
-                let full = inner.to_string();
-                let message = full
-                    .strip_suffix(&format!(" at line {line} column {column}"))
-                    .unwrap_or(&full);
-                if message == failure.text() {
+                if error::bare_message(&inner, line, column) == failure.text() {
                     steps.extend(failure.steps);
                     inner = <serde_json::Error as serde::de::Error>::custom(failure.message);
                     position = Some((line, column));
