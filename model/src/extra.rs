@@ -218,10 +218,18 @@ impl Extra {
 
     /// The unknown keys and the fields read as `null`; allocates only
     /// when either holds something.
+    #[inline]
     fn from_parts(map: Option<Map>, nulls: Nulls) -> Self {
         if map.is_none() && nulls.is_empty() {
             return Extra(None);
         }
+        Extra::kept(map, nulls)
+    }
+
+    /// [`from_parts`](Self::from_parts) when something was seen: apart,
+    /// so that the common case inlines into each model's reader.
+    #[inline(never)]
+    fn kept(map: Option<Map>, nulls: Nulls) -> Self {
         Extra(Some(Box::new(Kept {
             map: map.unwrap_or_default(),
             nulls,

@@ -386,7 +386,7 @@ impl<'a, I: Input> Reader<'a, I> {
 
     #[inline]
     pub fn string(&mut self) -> Fast<String> {
-        self.str().map(str::to_owned)
+        self.str().map(owned)
     }
 
     /// The text [`string_body`](Self::string_body) found: the input itself,
@@ -823,7 +823,7 @@ impl<'a, I: Input> Reader<'a, I> {
                 // serde_json's `Value` would take the object for a number.
                 return Err(Bail);
             }
-            let key = key.to_owned();
+            let key = owned(key);
             let colon = self.pos - 1;
             let value = match self.value_in::<STRICT>() {
                 Ok(value) => value,
@@ -950,6 +950,33 @@ pub(crate) fn arbitrary_precision() -> bool {
 enum Span {
     Input(usize, usize),
     Scratch,
+}
+
+/// `text` as a `String` of exactly its length: what `str::to_owned`
+/// makes, allocated here, because once `Reader::string` is inlined into
+/// each field's reader `to_owned` stops inlining its allocation and every
+/// string pays for a call through `RawVec`'s general path.
+#[inline]
+pub(crate) fn owned(text: &str) -> String {
+    let len = text.len();
+    if len == 0 {
+        return String::new();
+    }
+    let layout = std::alloc::Layout::for_value(text.as_bytes());
+    // SAFETY: `layout` has a non-zero size, `len` bytes at alignment 1.
+    let ptr = unsafe { std::alloc::alloc(layout) };
+    if ptr.is_null() {
+        std::alloc::handle_alloc_error(layout);
+    }
+    // SAFETY: `ptr` is a fresh allocation of `len` bytes from the global
+    // allocator with the layout `String` uses for capacity `len` (bytes,
+    // alignment 1), so it cannot overlap `text`; copying `len` bytes of
+    // `text`, which is UTF-8, fills it with UTF-8, and length and capacity
+    // are both `len`.
+    unsafe {
+        std::ptr::copy_nonoverlapping(text.as_ptr(), ptr, len);
+        String::from_raw_parts(ptr, len, len)
+    }
 }
 
 #[cfg(test)]
