@@ -73,6 +73,47 @@ fn other_offsets_come_back_in_utc() {
 }
 
 #[test]
+fn a_value_of_the_wrong_kind_says_what_was_expected() {
+    let cases = [
+        (
+            r#"{"days":5,"by_name":{}}"#,
+            "days: invalid type: integer `5`, expected an array of dates at line 1 column 9",
+        ),
+        (
+            r#"{"days":[],"by_name":[]}"#,
+            "by_name: invalid type: sequence, expected an object of dates at line 1 column 21",
+        ),
+    ];
+    for (text, message) in cases {
+        let error = voucherify_model::from_str::<Schedule>(text).unwrap_err();
+        assert_eq!(error.to_string(), message, "{text}");
+    }
+}
+
+#[test]
+fn an_optional_date_given_another_kind_by_a_value_deserializer_says_a_date_or_null() {
+    // serde_json hands an `Option` only `null` or its content; serde's
+    // value deserializers, as flat formats use them, give the content's own
+    // kind to the `Option`'s visitor.
+    use serde::de::value::{Error, MapDeserializer};
+    use serde::Deserialize;
+    let entries = vec![("days", 1u32), ("boxed", 5u32)];
+    let error =
+        Schedule::deserialize(MapDeserializer::<_, Error>::new(entries.into_iter())).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid type: integer `1`, expected an array of dates"
+    );
+    let entries = vec![("boxed", 5u32)];
+    let error =
+        Schedule::deserialize(MapDeserializer::<_, Error>::new(entries.into_iter())).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid type: integer `5`, expected a date or null"
+    );
+}
+
+#[test]
 fn a_bad_date_deep_inside_names_its_path() {
     let error = voucherify_model::from_str::<Schedule>(r#"{"days":["2024-02-30"],"by_name":{}}"#)
         .unwrap_err();
