@@ -57,6 +57,15 @@ pub(crate) struct Field<'a> {
     /// Whether serde leaves the field out when writing (`skip` or
     /// `skip_serializing`).
     pub(crate) skip_write: bool,
+    /// Whether serde leaves the field out entirely (`skip`): no key, no
+    /// generated code of its own.
+    pub(crate) skip: bool,
+    /// Whether the user gave serde a `default` for the field: absent, it
+    /// takes that instead of being refused.
+    pub(crate) default: bool,
+    /// Whether the user's own `skip_serializing_if` decides when the field
+    /// is written.
+    pub(crate) skip_if: bool,
     pub(crate) voucherify: Voucherify,
     pub(crate) serde: Serde,
 }
@@ -259,6 +268,9 @@ impl<'a> Field<'a> {
             picked: false,
             skip_read: serde.has("skip") || serde.has("skip_deserializing"),
             skip_write: serde.has("skip") || serde.has("skip_serializing"),
+            skip: serde.has("skip"),
+            default: serde.has("default"),
+            skip_if: serde.has("skip_serializing_if"),
             voucherify,
             serde,
         }

@@ -101,7 +101,7 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
 fn redacted_at(item: &Struct, krate: &Path) -> TokenStream {
     let private = quote!(#krate::__private);
     let arms = item.fields.iter().filter_map(|field| {
-        if field.voucherify.extra.is_some() || field.serde.has("skip") {
+        if field.voucherify.extra.is_some() || field.skip {
             return None;
         }
         let cfgs = field
@@ -341,7 +341,7 @@ fn missing_value(field: &Field, krate: &Path) -> TokenStream {
             Err(error) => error.into_compile_error(),
         },
         Some(_) => quote!(::core::default::Default::default()),
-        None if field.kind != FieldKind::Required || field.serde.has("skip") => {
+        None if field.kind != FieldKind::Required || field.skip => {
             quote!(::core::default::Default::default())
         }
         None => quote!(return ::core::result::Result::Err(#krate::__private::Bail)),

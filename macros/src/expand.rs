@@ -268,7 +268,7 @@ fn field_serde_attrs(field: &Field, krate: &Path, owner: &str) -> Option<TokenSt
     if field.voucherify.extra.is_some() {
         return Some(quote!(#[serde(skip)]));
     }
-    if field.serde.has("skip") {
+    if field.skip {
         return None;
     }
     let mut keys = Vec::new();
@@ -283,10 +283,12 @@ fn field_serde_attrs(field: &Field, krate: &Path, owner: &str) -> Option<TokenSt
         keys.push(quote!(borrow));
     }
     if field.kind != FieldKind::Required {
-        if !field.serde.has("default") && !field.serde.has("skip_deserializing") {
+        // `skip` has returned above, so these are `skip_deserializing` and
+        // `skip_serializing` themselves.
+        if !field.default && !field.skip_read {
             keys.push(quote!(default));
         }
-        if !field.serde.has("skip_serializing_if") && !field.serde.has("skip_serializing") {
+        if !field.skip_if && !field.skip_write {
             keys.push(quote!(
                 skip_serializing_if = "::core::option::Option::is_none"
             ));
@@ -768,8 +770,8 @@ fn required_field_probes(item: &Struct, krate: &Path) -> Option<TokenStream> {
                 && field.voucherify.extra.is_none()
                 && field.date.is_none()
                 && !field.has_custom_with()
-                && !field.serde.has("default")
-                && !field.serde.has("skip")
+                && !field.default
+                && !field.skip
                 && !mentions_any(field.ty.to_token_stream(), &type_params)
         })
         .map(|field| {

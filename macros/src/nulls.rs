@@ -38,14 +38,9 @@ pub(crate) fn places(item: &Struct) -> Vec<Option<usize>> {
 fn nullable(field: &Field) -> bool {
     field.kind == FieldKind::Optional
         && field.voucherify.extra.is_none()
-        && ![
-            "skip",
-            "skip_serializing",
-            "skip_deserializing",
-            "skip_serializing_if",
-        ]
-        .iter()
-        .any(|key| field.serde.has(key))
+        && !field.skip_read
+        && !field.skip_write
+        && !field.skip_if
         && direct::deserialize_with(field).is_none()
         && direct::serialize_with(field).is_none()
 }

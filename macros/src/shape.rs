@@ -47,7 +47,7 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
         );
         let value_ty = value_type(field);
         let presence = match field.kind {
-            FieldKind::Required if field.serde.has("default") => quote!(Defaulted),
+            FieldKind::Required if field.default => quote!(Defaulted),
             FieldKind::Required => quote!(Required),
             FieldKind::Optional => quote!(Optional),
             FieldKind::DoubleOption => quote!(Clearable),

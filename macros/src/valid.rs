@@ -114,7 +114,7 @@ pub(crate) fn check_struct(cx: &mut Ctxt, item: &Struct) {
         if let Some(deprecated) = &v.deprecated {
             let required = field.kind == FieldKind::Required
                 && v.extra.is_none()
-                && !field.serde.has("default")
+                && !field.default
                 && !field.skip_read;
             if required {
                 cx.error_spanned_by(
@@ -153,7 +153,7 @@ pub(crate) fn check_struct(cx: &mut Ctxt, item: &Struct) {
                 .get("with")
                 .or_else(|| field.serde.get("deserialize_with"))
             {
-                if !field.serde.has("default") {
+                if !field.default {
                     cx.error_spanned_by(
                         &custom.path,
                         format_args!(
