@@ -203,8 +203,8 @@ fn next_page_continues_from_the_last_customer() {
     assert_eq!(next.city.as_deref(), Some("Kraków"));
     assert_eq!(next.starting_after, Some(datetime!(2024-02-01 00:00 UTC)));
 
-    // The last page, a page without `has_more`, an empty page, and a last
-    // customer without `created_at` all end the loop.
+    // The last page, a page without `has_more`, an empty page, and a page
+    // where no customer has `created_at` all end the loop.
     assert_eq!(
         params.next_page(&page(Some(false), &[Some("2024-02-01T00:00:00Z")])),
         None
@@ -214,10 +214,27 @@ fn next_page_continues_from_the_last_customer() {
         None
     );
     assert_eq!(params.next_page(&page(Some(true), &[])), None);
-    assert_eq!(
-        params.next_page(&page(Some(true), &[Some("2024-02-01T00:00:00Z"), None])),
-        None
-    );
+    assert_eq!(params.next_page(&page(Some(true), &[None, None])), None);
+}
+
+#[test]
+fn next_page_continues_from_the_last_customer_that_has_created_at() {
+    // One customer without `created_at` at the end of a page must not end
+    // the loop early: the page continues from the one before it, and the
+    // customer comes again on the next page.
+    let params = ListCustomersParams::default();
+    let next = params
+        .next_page(&page(
+            Some(true),
+            &[
+                Some("2024-02-03T00:00:00Z"),
+                Some("2024-02-02T00:00:00Z"),
+                None,
+                None,
+            ],
+        ))
+        .unwrap();
+    assert_eq!(next.starting_after, Some(datetime!(2024-02-02 00:00 UTC)));
 }
 
 #[test]

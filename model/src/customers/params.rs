@@ -252,8 +252,13 @@ impl ListCustomersParams {
     /// The parameters for the page after `page`, the response to these:
     /// the same filters, with `starting_after` set to the `created_at` of
     /// the last customer on `page`, and no `page` number. `None` when
-    /// `has_more` is not `true`, or when the last customer has no
+    /// `has_more` is not `true`, or when no customer on `page` has a
     /// `created_at` to continue from.
+    ///
+    /// A customer read without `created_at` (the models read one, see the
+    /// crate's tolerance rule) is not a cursor: the last customer that has
+    /// one is, so the customers after it on `page` come again at the start
+    /// of the next page rather than the rest of the list being lost.
     ///
     /// The cursor follows creation time, so with `order` set to
     /// `updated_at`, `source_id` or their descending forms, page with
@@ -262,10 +267,15 @@ impl ListCustomersParams {
         if page.has_more != Some(true) {
             return None;
         }
-        let last = page.customers.as_ref()?.last()?;
+        let cursor = page
+            .customers
+            .as_ref()?
+            .iter()
+            .rev()
+            .find_map(|customer| customer.created_at)?;
         Some(Self {
             page: None,
-            starting_after: Some(last.created_at?),
+            starting_after: Some(cursor),
             ..self.clone()
         })
     }
