@@ -20,6 +20,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserializer, Serialize, Serializer};
 
 use crate::json::{through_serde, Fast, Input, Json, Reader, Writer};
+pub use crate::json::{Direct, ThroughSerde};
 
 /// What a field's type must be: a `#[voucherify_model]` type, or one with
 /// the same traits.
@@ -132,12 +133,8 @@ impl<T> Never<T> for Pick<T> {
     }
 }
 
-/// A field of a [`Json`] type: read and written directly.
-pub trait Direct<T> {
-    fn read_field<I: Input>(&self, reader: &mut Reader<'_, I>) -> Fast<T>;
-    fn write_field(&self, value: &T, writer: &mut Writer) -> Fast<()>;
-}
-
+// A field of a [`Json`] type: read and written directly, with the traits
+// `Slot` uses for fields whose type names a generic parameter.
 impl<T: Json> Direct<T> for &&Pick<T> {
     #[inline]
     fn read_field<I: Input>(&self, reader: &mut Reader<'_, I>) -> Fast<T> {
@@ -150,13 +147,8 @@ impl<T: Json> Direct<T> for &&Pick<T> {
     }
 }
 
-/// A field of any other serde type: read from its own text by serde_json,
-/// and written by it.
-pub trait ThroughSerde<T> {
-    fn read_field<I: Input>(&self, reader: &mut Reader<'_, I>) -> Fast<T>;
-    fn write_field(&self, value: &T, writer: &mut Writer) -> Fast<()>;
-}
-
+// A field of any other serde type: read from its own text by serde_json,
+// and written by it.
 impl<T: DeserializeOwned + Serialize> ThroughSerde<T> for &Pick<T> {
     fn read_field<I: Input>(&self, reader: &mut Reader<'_, I>) -> Fast<T> {
         through_serde(reader)
