@@ -73,6 +73,20 @@ fn other_offsets_come_back_in_utc() {
 }
 
 #[test]
+fn a_repeated_key_in_a_map_of_dates_is_refused_at_the_map() {
+    let text =
+        r#"{"days":[],"by_name":{"a":"2022-08-30T06:32:07.380Z","a":"2022-08-30T06:32:07.380Z"}}"#;
+    let error = voucherify_model::from_str::<Schedule>(text).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "by_name: duplicate key `a` at line 1 column 84"
+    );
+    // The same as serde's own reader says, which names no path.
+    let serde = serde_json::from_str::<Schedule>(text).unwrap_err();
+    assert_eq!(serde.to_string(), "duplicate key `a` at line 1 column 84");
+}
+
+#[test]
 fn a_value_of_the_wrong_kind_says_what_was_expected() {
     let cases = [
         (

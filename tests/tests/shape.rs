@@ -113,6 +113,31 @@ fn nested_models_are_referenced_and_followed() {
 }
 
 #[test]
+fn model_references_compare_by_the_model_they_name_and_print_it() {
+    let list = CustomersListResponseBody::shape();
+    let Kind::Array(item) = &list.field("customers").unwrap().kind else {
+        panic!("customers is an array")
+    };
+    let Kind::Model(customer) = &**item else {
+        panic!("{item:?}")
+    };
+    let same = shape::ModelRef {
+        name: "CustomersCreateResponseBody",
+        shape: CustomersCreateResponseBody::shape,
+    };
+    let other = shape::ModelRef {
+        name: "CustomersListResponseBody",
+        shape: CustomersListResponseBody::shape,
+    };
+    assert_eq!(*customer, same);
+    assert_ne!(*customer, other);
+    assert_eq!(
+        format!("{customer:?}"),
+        "ModelRef(CustomersCreateResponseBody)"
+    );
+}
+
+#[test]
 fn shapes_print_one_line_a_field() {
     let text = VoucherifyErrorError::shape().to_string();
     assert_eq!(
