@@ -227,7 +227,12 @@ pub trait UniqueKeys<'de>: Sized {
     fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>;
 }
 
+// Each impl is `do_not_recommend`: the label above names the types to use,
+// where rustc's own list of implementors would spell `Map` by its private
+// path.
+
 /// Metadata: a repeated key at any depth is an error.
+#[diagnostic::do_not_recommend]
 impl<'de> UniqueKeys<'de> for Map<String, Value> {
     fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(ObjectVisitor)
@@ -235,6 +240,7 @@ impl<'de> UniqueKeys<'de> for Map<String, Value> {
 }
 
 /// A map keyed by name: a repeated key is an error.
+#[diagnostic::do_not_recommend]
 impl<'de, V: Deserialize<'de>> UniqueKeys<'de> for BTreeMap<String, V> {
     fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(MapVisitor(PhantomData))
@@ -242,6 +248,7 @@ impl<'de, V: Deserialize<'de>> UniqueKeys<'de> for BTreeMap<String, V> {
 }
 
 /// `null` is `None`.
+#[diagnostic::do_not_recommend]
 impl<'de> UniqueKeys<'de> for Option<Map<String, Value>> {
     fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_option(OptionVisitor(ObjectVisitor))
@@ -249,6 +256,7 @@ impl<'de> UniqueKeys<'de> for Option<Map<String, Value>> {
 }
 
 /// `null` is `None`.
+#[diagnostic::do_not_recommend]
 impl<'de, V: Deserialize<'de>> UniqueKeys<'de> for Option<BTreeMap<String, V>> {
     fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_option(OptionVisitor(MapVisitor(PhantomData)))
@@ -256,6 +264,7 @@ impl<'de, V: Deserialize<'de>> UniqueKeys<'de> for Option<BTreeMap<String, V>> {
 }
 
 /// A map keyed by name, in the order read: a repeated key is an error.
+#[diagnostic::do_not_recommend]
 impl<'de, V: Deserialize<'de>> UniqueKeys<'de> for IndexMap<String, V> {
     fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_map(IndexMapVisitor(PhantomData))
@@ -263,6 +272,7 @@ impl<'de, V: Deserialize<'de>> UniqueKeys<'de> for IndexMap<String, V> {
 }
 
 /// `null` is `None`.
+#[diagnostic::do_not_recommend]
 impl<'de, V: Deserialize<'de>> UniqueKeys<'de> for Option<IndexMap<String, V>> {
     fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_option(OptionVisitor(IndexMapVisitor(PhantomData)))
@@ -271,6 +281,7 @@ impl<'de, V: Deserialize<'de>> UniqueKeys<'de> for Option<IndexMap<String, V>> {
 
 /// `null` is `Some(None)`: with the `default` the macro gives the field, a
 /// missing key is `None`.
+#[diagnostic::do_not_recommend]
 impl<'de> UniqueKeys<'de> for Option<Option<Map<String, Value>>> {
     fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer
@@ -281,6 +292,7 @@ impl<'de> UniqueKeys<'de> for Option<Option<Map<String, Value>>> {
 
 /// Objects in an array: a repeated key in any of them, at any depth, is an
 /// error.
+#[diagnostic::do_not_recommend]
 impl<'de> UniqueKeys<'de> for Vec<Map<String, Value>> {
     fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let objects = Vec::<StrictObject>::deserialize(deserializer)?;
@@ -289,6 +301,7 @@ impl<'de> UniqueKeys<'de> for Vec<Map<String, Value>> {
 }
 
 /// `null` is `None`.
+#[diagnostic::do_not_recommend]
 impl<'de> UniqueKeys<'de> for Option<Vec<Map<String, Value>>> {
     fn deserialize_unique<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let objects = Option::<Vec<StrictObject>>::deserialize(deserializer)?;
