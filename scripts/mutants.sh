@@ -21,7 +21,9 @@
 #
 # The shard's tests run once on the checkout first (MUTANTS_NO_CHECK=1 to
 # skip that). A macro mutant's tests may run for MUTANTS_TIMEOUT seconds
-# (default 1200) before they count as a timeout. One job at a time (MUTANTS_JOBS to change it). Results go to
+# (default 1200) before they count as a timeout. MUTANTS_TESTS="--lib
+# --test NAME..." runs a runtime shard against those test targets only.
+# One job at a time (MUTANTS_JOBS to change it). Results go to
 # target/mutants/<shard>/mutants.out/ (caught.txt, missed.txt,
 # unviable.txt, timeout.txt, outcomes.json); the summary to standard output.
 set -euo pipefail
@@ -106,7 +108,12 @@ export CARGO_TERM_COLOR=never
 # output. They are chosen by name, not by target, because cargo-mutants
 # runs its baseline on the mutated package alone, which has no `ui` target
 # to leave out.
-fast_tests=(--lib --tests -- --exact --skip ui)
+# MUTANTS_TESTS replaces `--lib --tests` with the test targets named (such
+# as `--lib --test direct --test properties`): a first pass over a large
+# file builds a few test binaries per mutant instead of all of them, and
+# its missed mutants are then run again against every test (`-F`).
+read -r -a targets <<<"${MUTANTS_TESTS:---lib --tests}"
+fast_tests=("${targets[@]}" -- --exact --skip ui)
 
 # A timeout well above the fast tests' few seconds: the baseline times only
 # the mutated package's tests, and the machine may be busy.
