@@ -70,6 +70,14 @@ fn enums_list_their_strings() {
             open: false,
         })
     );
+    assert_eq!(
+        AccountKind::describe().to_string(),
+        r#"one of "personal", "small_business", "ENTERPRISE" or another string"#
+    );
+    assert_eq!(
+        Channel::describe().to_string(),
+        r#"one of "EMAIL", "PUSH_NOTIFICATION""#
+    );
 }
 
 #[test]
