@@ -304,3 +304,26 @@ fn repeated_keys_are_refused_in_request_and_voucher_objects() {
         voucherify_model::from_str(r#"{"categories":[{"id":"cat_1"}],"metadata":{}}"#).unwrap();
     assert_eq!(voucher.categories.map(|c| c.len()), Some(1));
 }
+
+#[test]
+fn list_params_debug_hides_the_personal_filters() {
+    let params = ListCustomersParams {
+        limit: Some(10),
+        email: Some("maria.k@example.org".to_owned()),
+        name: Some("Maria".to_owned()),
+        city: Some("Kraków".to_owned()),
+        ..Default::default()
+    };
+    let shown = format!("{params:?}");
+    assert!(
+        shown.starts_with("ListCustomersParams { limit: Some(10), page: None, "),
+        "{shown}"
+    );
+    assert!(shown.contains(r#"email: Some("<redacted>")"#), "{shown}");
+    assert!(shown.contains(r#"name: Some("<redacted>")"#), "{shown}");
+    assert!(shown.contains(r#"city: Some("Kraków")"#), "{shown}");
+    assert!(
+        !shown.contains("maria") && !shown.contains("Maria"),
+        "{shown}"
+    );
+}

@@ -461,3 +461,54 @@ fn a_value_of_another_kind_is_refused_at_its_first_byte() {
         assert_eq!(error.to_string(), message, "{text}");
     }
 }
+
+/// Members written a key, then a value, as a hand-written `Serialize` may
+/// write them, rather than as entries.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct KeyThenValue(Vec<(String, i64)>);
+
+impl serde::Serialize for KeyThenValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (key, value) in &self.0 {
+            map.serialize_key(key)?;
+            map.serialize_value(value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for KeyThenValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let members = std::collections::BTreeMap::<String, i64>::deserialize(deserializer)?;
+        Ok(KeyThenValue(members.into_iter().collect()))
+    }
+}
+
+#[voucherify_model::voucherify_model]
+#[derive(Default)]
+struct Counted {
+    name: Option<String>,
+    #[serde(flatten)]
+    counts: KeyThenValue,
+}
+
+#[voucherify_model::voucherify_model]
+#[serde(tag = "kind")]
+enum Tally {
+    #[serde(rename = "COUNTED")]
+    Counted(Counted),
+}
+
+#[test]
+fn a_held_struct_written_key_then_value_keeps_its_members_after_the_tag() {
+    let tally = Tally::Counted(Counted {
+        name: Some("a".to_owned()),
+        counts: KeyThenValue(vec![("x".to_owned(), 1), ("y".to_owned(), 2)]),
+    });
+    let text = r#"{"kind":"COUNTED","name":"a","x":1,"y":2}"#;
+    assert_eq!(serde_json::to_string(&tally).unwrap(), text);
+    assert_eq!(voucherify_model::to_string(&tally).unwrap(), text);
+    assert_eq!(voucherify_model::from_str::<Tally>(text).unwrap(), tally);
+}
