@@ -21,7 +21,8 @@
 #
 # The shard's tests run once on the checkout first (MUTANTS_NO_CHECK=1 to
 # skip that). A macro mutant's tests may run for MUTANTS_TIMEOUT seconds
-# (default 1200) before they count as a timeout. MUTANTS_TESTS="--lib
+# (default 1200; 120 for a runtime shard with MUTANTS_TESTS) before they
+# count as a timeout. MUTANTS_TESTS="--lib
 # --test NAME..." runs a runtime shard against those test targets only.
 # One job at a time (MUTANTS_JOBS to change it). Results go to
 # target/mutants/<shard>/mutants.out/ (caught.txt, missed.txt,
@@ -171,7 +172,7 @@ runtime() {
     # none of voucherify-tests' targets: with targets named, the check
     # above is the baseline, and the limit is set here.
     local baseline=()
-    [ -n "${MUTANTS_TESTS:-}" ] && baseline=(--baseline skip --timeout 120)
+    [ -n "${MUTANTS_TESTS:-}" ] && baseline=(--baseline skip --timeout "${MUTANTS_TIMEOUT:-120}")
     run "${SHARD:-runtime}" --package voucherify-model "${args[@]}" \
         --test-package voucherify-model,voucherify-tests "${baseline[@]}" "${extra_args[@]}" \
         -- "${fast_tests[@]}"
