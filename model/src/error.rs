@@ -59,9 +59,14 @@ impl Error {
         }
         let (line, column) = (self.line(), self.column());
         let message = bare_message(&self.inner, line, column);
+        let redacted = redact_message(&message);
+        if redacted == message {
+            // Nothing to hide (a repeated key): serde's own error stays.
+            return self;
+        }
         Error {
             path: self.path,
-            inner: <serde_json::Error as serde::de::Error>::custom(redact_message(&message)),
+            inner: <serde_json::Error as serde::de::Error>::custom(redacted),
             position: Some((line, column)),
         }
     }

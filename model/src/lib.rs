@@ -394,7 +394,9 @@ pub mod __hooks {
 
     /// Reads `bytes` as `from_slice` does after the direct reader gave up
     /// on a repeated key: once through serde, tracking the path.
-    pub fn read_tracked<'a, T: serde::Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, crate::Error> {
+    pub fn read_tracked<'a, T: crate::Json + serde::Deserialize<'a>>(
+        bytes: &'a [u8],
+    ) -> Result<T, crate::Error> {
         crate::read_tracked(serde_json::Deserializer::from_slice(bytes))
     }
 }
@@ -514,18 +516,17 @@ where
 #[cold]
 fn read_tracked<'de, T, R>(mut deserializer: serde_json::Deserializer<R>) -> Result<T, Error>
 where
-    T: Deserialize<'de>,
+    T: Json + Deserialize<'de>,
     R: serde_json::de::Read<'de>,
 {
+    // A failure noted by an earlier read, which a caller let go, is stale.
+    drop(union::take_inner_failure());
     match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
         Ok(value) => match deserializer.end() {
             Ok(()) => Ok(value),
             Err(error) => Err(Error::at_root(error)),
         },
-        Err(error) => {
-            let path = error::path_text(error.path());
-            Err(Error::new(path, error.into_inner()))
-        }
+        Err(error) => Err(explain::<T>(error)),
     }
 }
 
@@ -545,29 +546,34 @@ where
     // A failure noted by an earlier read, which a caller let go, is stale.
     drop(union::take_inner_failure());
     match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-        Err(error) => {
-            let mut steps = error::steps(error.path());
-            let mut inner = error.into_inner();
-            let mut position = None;
-            // A union read before its tag knows where inside it the failure
-            // was, and said so in the message: the path takes it over.
-            if let Some(failure) = union::take_inner_failure() {
-                let (line, column) = (inner.line(), inner.column());
-                if error::bare_message(&inner, line, column) == failure.text() {
-                    steps.extend(failure.steps);
-                    inner = <serde_json::Error as serde::de::Error>::custom(failure.message);
-                    position = Some((line, column));
-                }
-            }
-            let redacted = T::redacted_at(&error::redaction_steps(&steps));
-            let error = Error::at(error::steps_text(&steps), inner, position);
-            if redacted {
-                error.redacted()
-            } else {
-                error
-            }
-        }
+        Err(error) => explain::<T>(error),
         Ok(_) => Error::at_root(deserializer.end().err().unwrap_or(first)),
+    }
+}
+
+/// The error of a read that tracked its path: the path, with the steps a
+/// union read before its tag found inside itself, and the message without
+/// the value found when the path is redacted.
+fn explain<T: Json>(error: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let mut steps = error::steps(error.path());
+    let mut inner = error.into_inner();
+    let mut position = None;
+    // A union read before its tag knows where inside it the failure was,
+    // and said so in the message: the path takes it over.
+    if let Some(failure) = union::take_inner_failure() {
+        let (line, column) = (inner.line(), inner.column());
+        if error::bare_message(&inner, line, column) == failure.text() {
+            steps.extend(failure.steps);
+            inner = <serde_json::Error as serde::de::Error>::custom(failure.message);
+            position = Some((line, column));
+        }
+    }
+    let redacted = T::redacted_at(&error::redaction_steps(&steps));
+    let error = Error::at(error::steps_text(&steps), inner, position);
+    if redacted {
+        error.redacted()
+    } else {
+        error
     }
 }
 

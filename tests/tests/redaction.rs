@@ -144,6 +144,29 @@ fn errors_inside_redacted_fields_keep_path_and_position_but_not_the_value() {
     );
 }
 
+/// A plain `Value`, in which serde keeps the last copy of a repeated key,
+/// beside a redacted field.
+#[voucherify_model]
+pub struct Note {
+    pub body: Option<serde_json::Value>,
+    #[voucherify(redact)]
+    pub pin: Option<u32>,
+}
+
+#[test]
+fn a_repeated_key_elsewhere_does_not_lift_redaction() {
+    // The direct reader gives up on the repeat, and serde reads the
+    // document once more: its error is redacted as any other.
+    assert_eq!(
+        message::<Note>(r#"{"body":{"a":1,"a":2},"pin":"1234"}"#),
+        "pin: invalid type: a string, expected u32 at line 1 column 34",
+    );
+    assert_eq!(
+        message::<Note>(r#"{"body":{"a":1},"pin":"1234"}"#),
+        "pin: invalid type: a string, expected u32 at line 1 column 28",
+    );
+}
+
 /// `Pet`, with its redacted `chip`, inside each kind of container a model
 /// may hold, so that the path to the field is followed through each.
 #[voucherify_model]
