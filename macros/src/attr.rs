@@ -196,7 +196,16 @@ impl Serde {
                     if input.peek(LitStr) {
                         Some(input.parse()?)
                     } else {
-                        skip_value(input)?;
+                        // Every serde key that takes a value takes a string.
+                        // Said here, the mistake is one error; left to
+                        // serde, its derive fails and every impl that needs
+                        // it fails after it. The keys after it are still read.
+                        let value = skip_value(input)?;
+                        let name = path_to_string(&meta.path);
+                        cx.error_spanned_by(
+                            value,
+                            format_args!("serde's `{name}` takes a string: `{name} = \"...\"`"),
+                        );
                         None
                     }
                 } else {
@@ -236,11 +245,13 @@ impl Serde {
     }
 }
 
-fn skip_value(input: syn::parse::ParseStream) -> syn::Result<()> {
+/// Takes the tokens of a value up to the next `,`, and gives them back.
+fn skip_value(input: syn::parse::ParseStream) -> syn::Result<proc_macro2::TokenStream> {
+    let mut value = proc_macro2::TokenStream::new();
     while !input.is_empty() && !input.peek(Token![,]) {
-        input.parse::<TokenTree>()?;
+        value.extend([input.parse::<TokenTree>()?]);
     }
-    Ok(())
+    Ok(value)
 }
 
 /// The trait paths of every `#[derive(...)]` on the item.

@@ -9,6 +9,15 @@ struct S {
     b: Option<u8>,
 }
 
+// Rust's own `#[deprecated]` on a field: the generated impls use the field
+// without a warning, as serde's do.
+#[voucherify_model]
+struct Legacy {
+    #[deprecated = "use `code`"]
+    old_code: Option<String>,
+    code: Option<String>,
+}
+
 #[voucherify_model]
 enum Tier {
     Gold,
@@ -35,4 +44,12 @@ fn main() {
         voucherify_model::to_string(&customer).unwrap(),
         r#"{"id":"c1","source_id":"s1","tier":"gold"}"#,
     );
+    let legacy: Legacy = voucherify_model::from_str(r#"{"old_code":"a","code":"b"}"#).unwrap();
+    assert_eq!(
+        voucherify_model::to_string(&legacy).unwrap(),
+        r#"{"old_code":"a","code":"b"}"#,
+    );
+    let shape = <Legacy as voucherify_model::shape::Shaped>::shape();
+    assert!(shape.field("old_code").unwrap().deprecated);
+    assert!(!shape.field("code").unwrap().deprecated);
 }
