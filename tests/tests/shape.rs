@@ -101,6 +101,26 @@ fn other_types_and_serde_attributes() {
     assert!(!Stamp::shape().extra);
 }
 
+/// Fields serde skips in one direction only.
+#[voucherify_model]
+#[derive(Default)]
+struct OneWay {
+    #[serde(skip_serializing)]
+    read_only: Option<String>,
+    #[serde(skip_deserializing)]
+    written_only: Option<String>,
+    #[serde(skip)]
+    neither: Option<String>,
+}
+
+#[test]
+fn a_field_skipped_one_way_is_still_described() {
+    let shape = OneWay::shape();
+    assert!(shape.field("read_only").is_some());
+    assert!(shape.field("written_only").is_some());
+    assert!(shape.field("neither").is_none());
+}
+
 #[test]
 fn nested_models_are_referenced_and_followed() {
     let shape = CustomersListResponseBody::shape();

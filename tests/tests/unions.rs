@@ -512,3 +512,21 @@ fn a_held_struct_written_key_then_value_keeps_its_members_after_the_tag() {
     assert_eq!(voucherify_model::to_string(&tally).unwrap(), text);
     assert_eq!(voucherify_model::from_str::<Tally>(text).unwrap(), tally);
 }
+
+#[test]
+fn a_named_variant_whose_extra_repeats_one_of_its_fields_is_refused_when_written() {
+    let mut discount: Discount =
+        voucherify_model::from_str(r#"{"type":"PERCENT","percent_off":10}"#).unwrap();
+    let Discount::Percent { extra, .. } = &mut discount else {
+        panic!("not a percentage: {discount:?}");
+    };
+    extra.insert("percent_off".into(), 5.into());
+    let message =
+        "the extra key `percent_off` is also a field of the variant; it would be written twice";
+    let serde = serde_json::to_string(&discount).unwrap_err().to_string();
+    assert!(serde.contains(message), "{serde}");
+    let ours = voucherify_model::to_string(&discount)
+        .unwrap_err()
+        .to_string();
+    assert!(ours.contains(message), "{ours}");
+}
