@@ -7,4 +7,11 @@ enum Tier {
     Other(u32),
 }
 
+#[voucherify_model]
+enum Channel {
+    Email,
+    #[voucherify(other)]
+    Other(String, String),
+}
+
 fn main() {}

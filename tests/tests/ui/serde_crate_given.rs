@@ -6,4 +6,11 @@ struct Customer {
     id: String,
 }
 
+// One error on an enum too, not a second for an unsupported key.
+#[voucherify_model]
+#[serde(crate = "serde")]
+enum Tier {
+    Gold,
+}
+
 fn main() {}
