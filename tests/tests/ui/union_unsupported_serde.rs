@@ -10,4 +10,15 @@ enum Discount {
     },
 }
 
+// serde's crate is one error, not a second for an unsupported key; a
+// variant takes `rename` and `alias` only with their strings.
+#[voucherify_model]
+#[serde(tag = "type", crate = "serde")]
+enum Reward {
+    #[serde(rename(serialize = "CASH"))]
+    Cash { amount: Option<i64> },
+    #[serde(serialize_with = "write_points")]
+    Points { points: Option<i64> },
+}
+
 fn main() {}
