@@ -78,7 +78,7 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
                 #[allow(unused_imports)]
                 use #private::{Direct as _, ThroughSerde as _, UniqueDirect as _, UniqueNever as _, UniqueSerde as _};
                 #[allow(unused_imports)]
-                use #private::pick::{Direct as _, Never as _, ThroughSerde as _};
+                use #private::pick::Never as _;
                 #read
             }
 
@@ -89,7 +89,7 @@ pub(crate) fn struct_impl(item: &Struct, krate: &Path) -> TokenStream {
                 #[allow(unused_imports)]
                 use #private::{Direct as _, ThroughSerde as _};
                 #[allow(unused_imports)]
-                use #private::pick::{Direct as _, Never as _, ThroughSerde as _};
+                use #private::pick::Never as _;
                 #write
             }
         }

@@ -427,7 +427,7 @@ pub(crate) fn expand(item: &Enum, krate: &Path) -> TokenStream {
                     #[allow(unused_imports)]
                     use #private::{Direct as _, ThroughSerde as _};
                     #[allow(unused_imports)]
-                    use #private::pick::{Direct as _, Never as _, ThroughSerde as _};
+                    use #private::pick::Never as _;
                     match self {
                         #(#write_arms,)*
                     }

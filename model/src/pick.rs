@@ -19,8 +19,7 @@ use std::marker::PhantomData;
 use serde::de::DeserializeOwned;
 use serde::{Deserializer, Serialize, Serializer};
 
-use crate::json::{through_serde, Fast, Input, Json, Reader, Writer};
-pub use crate::json::{Direct, ThroughSerde};
+use crate::json::{through_serde, Direct, Fast, Input, Json, Reader, ThroughSerde, Writer};
 
 /// What a field's type must be: a `#[voucherify_model]` type, or one with
 /// the same traits.
