@@ -259,7 +259,7 @@ fn read_map<K, T: Dated<K>, M: DatedMap<T>, I: Input>(reader: &mut Reader<'_, I>
     let mut more = reader.object_start()?;
     while more {
         let key_at = reader.position();
-        let key = reader.key()?.to_owned();
+        let key = crate::json::owned(reader.key()?);
         let colon = reader.position() - 1;
         let value = T::read_dated(reader)?;
         if !entries.insert_new(key, value) {

@@ -14,7 +14,7 @@ mod write;
 pub use self::dates::{read_date, read_date_time, write_date, write_date_time};
 pub use self::document::{direct_error, read_direct, read_direct_text, write_direct};
 pub(crate) use self::document::{try_direct, try_direct_text, Fallback};
-pub(crate) use self::read::{arbitrary_precision, NUMBER_TOKEN};
+pub(crate) use self::read::{arbitrary_precision, owned, NUMBER_TOKEN};
 pub use self::read::{Bail, Fast, Input, Reader};
 pub use self::slot::{
     through_serde, Direct, RedactedDirect, RedactedNever, Slot, ThroughSerde, UniqueDirect,

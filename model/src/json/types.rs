@@ -339,7 +339,7 @@ fn read_members<const STRICT: bool, T: Json, I: Input, M: Members<T>>(
     let mut more = reader.object_start()?;
     while more {
         let key_at = reader.position();
-        let key = super::read::owned(reader.key()?);
+        let key = super::owned(reader.key()?);
         let colon = reader.position() - 1;
         let value = match T::read_json(reader) {
             Ok(value) => value,
