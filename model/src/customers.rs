@@ -1,11 +1,12 @@
 //! The customer objects of the Voucherify API.
 //!
 //! Every field is an `Option`, because a response model refuses a document
-//! only for a value of the wrong kind, never for a missing key or a `null`:
-//! Voucherify's own SDKs drop the specification's `required` marks, and the
-//! API adds and leaves out keys as it changes. So one odd record does not
-//! make a whole list unreadable. Fields the specification marks required
-//! say so in their docs.
+//! only for a value of the wrong kind, never for a missing key or a member's
+//! `null`: Voucherify's own SDKs drop the specification's `required` marks,
+//! and the API adds and leaves out keys as it changes. So one odd record
+//! does not make a whole list unreadable. Fields the specification marks
+//! required say so in their docs. (A `null` in place of a list's item is a
+//! value of the wrong kind: lists hold their items, not `Option`s.)
 //!
 //! Amounts are `i64` cents (`24900` is $249.00) and points are whole
 //! `i64`s; timestamps are ISO 8601 / RFC 3339 in UTC, dates are

@@ -30,11 +30,15 @@ use crate::Map;
 ///
 /// In a model, it also remembers which of the model's `Option` fields were
 /// read as an explicit `null`, so that they are written back as `null`
-/// while they stay `None` (a field set to `Some` writes its value). That
+/// whenever they are `None` (a field set to `Some` writes its value). That
 /// record shares the allocation of the unknown keys, made only once either
 /// is seen. It is not one of the entries: it does not show through the
-/// [`Map`], [`into_map`](Extra::into_map) leaves it behind, and `==`
-/// ignores it, as it ignores key order.
+/// [`Map`], and `==` ignores it, as it ignores key order. It lasts as long
+/// as the `Extra`: a field set to `Some` and back to `None` writes `null`
+/// again; [`clear`](Self::clear), [`retain`](Self::retain) and
+/// [`remove`](Self::remove) keep it; a clone carries it, into whichever
+/// struct the clone is put; [`into_map`](Self::into_map) leaves it behind,
+/// and [`forget_nulls`](Self::forget_nulls) drops it.
 ///
 /// ```
 /// use voucherify_model::{CustomersCreateResponseBody, Extra};
@@ -209,6 +213,28 @@ impl Extra {
         {
             self.0 = None;
         }
+    }
+
+    /// Forgets which fields were read as `null`, keeping the entries: from
+    /// now on the model writes nothing for a `None` field, as a model built
+    /// in code does.
+    ///
+    /// ```
+    /// use voucherify_model::CustomersCreateResponseBody;
+    ///
+    /// let text = r#"{"id":"c1","name":null,"tier":"gold"}"#;
+    /// let mut customer: CustomersCreateResponseBody = voucherify_model::from_str(text)?;
+    /// customer.extra.clear();
+    /// assert_eq!(voucherify_model::to_string(&customer)?, r#"{"id":"c1","name":null}"#);
+    /// customer.extra.forget_nulls();
+    /// assert_eq!(voucherify_model::to_string(&customer)?, r#"{"id":"c1"}"#);
+    /// # Ok::<(), voucherify_model::Error>(())
+    /// ```
+    pub fn forget_nulls(&mut self) {
+        if let Some(kept) = self.0.as_mut() {
+            kept.nulls = Nulls::new();
+        }
+        self.release_if_empty();
     }
 
     /// The entries, moved out (the record of `null` fields stays behind).

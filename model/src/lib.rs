@@ -43,6 +43,11 @@
 //! refuses a document only for a value of the wrong kind, never for a
 //! missing key or a `null`**, even where the specification calls the field
 //! required, so that one odd record never makes a whole list unreadable.
+//! The `null`s this covers are the values of members (`"orders": null`).
+//! Lists hold their items as they are (`Vec<Customer>`, not
+//! `Vec<Option<Customer>>`), so a `null` in place of a list's item, or of
+//! the whole document, is a value of the wrong kind, refused with its path
+//! (`customers[0]: invalid type: null, expected struct ...`).
 //!
 //! ```
 //! use voucherify_model::CustomersListResponseBody;
@@ -53,6 +58,8 @@
 //! assert_eq!(list.customers.map(|customers| customers.len()), Some(2));
 //! let error = voucherify_model::from_str::<CustomersListResponseBody>(r#"{"customers":[{"id":7}]}"#);
 //! assert_eq!(error.unwrap_err().path(), "customers[0].id");
+//! let error = voucherify_model::from_str::<CustomersListResponseBody>(r#"{"customers":[null]}"#);
+//! assert_eq!(error.unwrap_err().path(), "customers[0]");
 //! # Ok::<(), voucherify_model::Error>(())
 //! ```
 //!

@@ -133,6 +133,31 @@ fn the_record_survives_clone_and_extra_changes() {
 }
 
 #[test]
+fn clear_keeps_the_record_and_forget_nulls_drops_it() {
+    let text = r#"{"id":null,"count":2,"inner":{"id":null},"tier":"gold"}"#;
+    let mut kept: Kept = voucherify_model::from_str(text).unwrap();
+    kept.extra.clear();
+    let without_entries = r#"{"id":null,"count":2,"inner":{"id":null}}"#;
+    assert_eq!(voucherify_model::to_string(&kept).unwrap(), without_entries);
+    assert_eq!(serde_json::to_string(&kept).unwrap(), without_entries);
+
+    kept.extra.insert("tier".to_owned(), Value::from("silver"));
+    kept.extra.forget_nulls();
+    // The entries stay, and only this struct forgets: `inner` has its own.
+    let forgotten = r#"{"count":2,"inner":{"id":null},"tier":"silver"}"#;
+    assert_eq!(voucherify_model::to_string(&kept).unwrap(), forgotten);
+    assert_eq!(serde_json::to_string(&kept).unwrap(), forgotten);
+
+    // Nothing left to hold: the same as an `Extra` never used.
+    kept.extra.clear();
+    assert!(kept.extra.is_empty());
+    let mut fresh: Kept = voucherify_model::from_str(r#"{"id":null}"#).unwrap();
+    fresh.extra.forget_nulls();
+    assert_eq!(voucherify_model::to_string(&fresh).unwrap(), "{}");
+    assert_eq!(format!("{:?}", fresh.extra), "{}");
+}
+
+#[test]
 fn a_map_extra_and_no_extra_leave_nulls_out() {
     let text = r#"{"id":null,"count":null,"other":null}"#;
     let (direct, through_serde) = both_paths::<InMap>(text);

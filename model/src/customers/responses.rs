@@ -4,7 +4,8 @@
 //!
 //! As with customers, every field is an `Option`, so that a response is
 //! refused only for a value of the wrong kind, never for a missing key or a
-//! `null`; each struct keeps the keys it does not know in `extra`.
+//! member's `null` (a `null` in place of a list's item is refused); each
+//! struct keeps the keys it does not know in `extra`.
 
 use time::{Date, OffsetDateTime};
 
