@@ -48,6 +48,10 @@ pub(crate) struct Field<'a> {
     /// `Option`s, and is written as the API writes numbers: no date format
     /// and no `with` of the user's own.
     pub(crate) nested_number: bool,
+    /// Whether the field's type names one of the item's generic
+    /// parameters (type, const or lifetime) or `Self`: code outside the
+    /// item's impls, such as a constant, cannot name that type.
+    pub(crate) generic: bool,
     /// Whether the field's code is chosen by its type (`__private::pick`),
     /// with one check of that type at the field: see [`Field::pickable`].
     pub(crate) picked: bool,
@@ -170,8 +174,8 @@ impl<'a> Input<'a> {
                         .iter()
                         .map(|field| Field::from_syn(cx, field))
                         .map(|mut field| {
-                            field.picked = field.pickable()
-                                && !names_any(field.ty.to_token_stream(), &input.generics);
+                            field.generic = names_any(field.ty.to_token_stream(), &input.generics);
+                            field.picked = field.pickable() && !field.generic;
                             field
                         })
                         .collect();
@@ -265,6 +269,7 @@ impl<'a> Field<'a> {
             date,
             nested_date: date.is_some() && nested,
             nested_number,
+            generic: false,
             picked: false,
             skip_read: serde.has("skip") || serde.has("skip_deserializing"),
             skip_write: serde.has("skip") || serde.has("skip_serializing"),
@@ -302,7 +307,8 @@ impl<'a> Field<'a> {
     /// serde reads and writes as its type does (no `with`, no format of
     /// ours, no `extra` or `unique_keys`, only
     /// `#[serde]` keys that leave the value to its type), of an owned type
-    /// (no lifetime, no reference, no `Self`). Such a field's type must
+    /// (no lifetime, no reference; [`Field::generic`] leaves out the types
+    /// that name `Self` or a parameter). Such a field's type must
     /// have serde's traits, `Clone`, `PartialEq` and `Debug`, and is
     /// checked for them once.
     pub(crate) fn pickable(&self) -> bool {
@@ -372,10 +378,12 @@ fn type_arguments(ty: &Type) -> Option<(String, Vec<&Type>)> {
     Some((segment.ident.to_string(), types))
 }
 
-/// Whether a type's tokens name one of the item's generic parameters.
+/// Whether a type's tokens name one of the item's generic parameters, or
+/// `Self`.
 fn names_any(tokens: proc_macro2::TokenStream, generics: &syn::Generics) -> bool {
     use proc_macro2::TokenTree;
     tokens.into_iter().any(|token| match token {
+        TokenTree::Ident(ident) if ident == "Self" => true,
         TokenTree::Ident(ident) => generics.params.iter().any(|param| match param {
             syn::GenericParam::Type(param) => param.ident == ident,
             syn::GenericParam::Const(param) => param.ident == ident,
@@ -386,11 +394,12 @@ fn names_any(tokens: proc_macro2::TokenStream, generics: &syn::Generics) -> bool
     })
 }
 
-/// Whether a type's tokens name no lifetime, reference, `Self` or macro.
+/// Whether a type's tokens name no lifetime, reference, `impl` or `dyn`
+/// type, or macro (`Self` is left to [`names_any`]).
 fn owned(tokens: proc_macro2::TokenStream) -> bool {
     use proc_macro2::TokenTree;
     tokens.into_iter().all(|token| match token {
-        TokenTree::Ident(ident) => ident != "Self" && ident != "impl" && ident != "dyn",
+        TokenTree::Ident(ident) => ident != "impl" && ident != "dyn",
         TokenTree::Punct(punct) => !matches!(punct.as_char(), '\'' | '&' | '!'),
         TokenTree::Group(group) => owned(group.stream()),
         TokenTree::Literal(_) => true,

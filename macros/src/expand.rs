@@ -2,7 +2,7 @@
 //! through the runtime crate, so the output compiles in any crate.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
-use quote::{format_ident, quote, quote_spanned, ToTokens};
+use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{parse_quote, Attribute, Generics, Ident, LitStr, Path};
 
@@ -755,13 +755,6 @@ fn extra_serde_impls(
 /// required by serde although its type says otherwise; these constants fail
 /// to compile in that case, pointing at the type.
 fn required_field_probes(item: &Struct, krate: &Path) -> Option<TokenStream> {
-    // Type parameters and lifetimes, which a constant cannot name.
-    let generics = &item.item.original.generics;
-    let type_params: Vec<&Ident> = generics
-        .type_params()
-        .map(|param| &param.ident)
-        .chain(generics.lifetimes().map(|param| &param.lifetime.ident))
-        .collect();
     let probes: Vec<TokenStream> = item
         .fields
         .iter()
@@ -772,7 +765,8 @@ fn required_field_probes(item: &Struct, krate: &Path) -> Option<TokenStream> {
                 && !field.has_custom_with()
                 && !field.default
                 && !field.skip
-                && !mentions_any(field.ty.to_token_stream(), &type_params)
+                // A constant cannot name the item's parameters.
+                && !field.generic
         })
         .map(|field| {
             let ty = field.ty;
@@ -798,17 +792,6 @@ fn required_field_probes(item: &Struct, krate: &Path) -> Option<TokenStream> {
             use #krate::__private::NotAnOption as _;
             #(#probes)*
         };
-    })
-}
-
-/// Whether `tokens` name `Self` or one of the generic parameters (a
-/// lifetime's name without its quote), which the probes above cannot refer
-/// to.
-fn mentions_any(tokens: TokenStream, params: &[&Ident]) -> bool {
-    tokens.into_iter().any(|token| match token {
-        TokenTree::Ident(ident) => ident == "Self" || params.iter().any(|param| ident == **param),
-        TokenTree::Group(group) => mentions_any(group.stream(), params),
-        _ => false,
     })
 }
 

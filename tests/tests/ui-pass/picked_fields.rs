@@ -1,6 +1,8 @@
 #![deny(warnings, missing_docs)]
 //! Models whose field code is chosen by the field's type compile without a
-//! warning: recursive, generic, borrowed, with `cfg` and in unions.
+//! warning: recursive, generic (over types, lifetimes and constants),
+//! borrowed, with `cfg` and in unions, and with types that only look like
+//! `Option`.
 
 use voucherify_model::voucherify_model;
 
@@ -32,6 +34,55 @@ pub struct Page<'a, T> {
     pub first: Option<Node>,
 }
 
+/// Holds its parameter inside a tuple, itself, and a type of its own named
+/// `Option`.
+#[voucherify_model]
+pub struct Odd<T> {
+    /// A tuple naming the parameter.
+    pub pair: (T, String),
+    /// Not `std`'s `Option`: two parameters.
+    pub own: my::Option<String, u8>,
+    /// Itself, by `Self`.
+    pub children: Vec<Self>,
+}
+
+/// Generic over a constant.
+#[voucherify_model]
+pub struct Fixed<const N: usize> {
+    /// Names the constant.
+    pub sized: my::Sized<N>,
+    /// Names none.
+    pub name: String,
+}
+
+/// Borrows for `'static` only, naming no parameter.
+#[voucherify_model]
+pub struct Label {
+    /// A reference.
+    pub name: &'static str,
+    /// A lifetime.
+    pub note: std::borrow::Cow<'static, str>,
+}
+
+/// Types of the user's own.
+pub mod my {
+    /// Named like `std`'s, with two parameters.
+    #[derive(serde::Serialize, serde::Deserialize, Clone, PartialEq, Debug)]
+    pub struct Option<A, B> {
+        /// First.
+        pub first: A,
+        /// Second.
+        pub second: B,
+    }
+
+    /// Generic over a constant.
+    #[derive(serde::Serialize, serde::Deserialize, Clone, PartialEq, Debug)]
+    pub struct Sized<const N: usize> {
+        /// A number.
+        pub n: i64,
+    }
+}
+
 /// A union.
 #[voucherify_model]
 #[serde(tag = "type")]
@@ -58,4 +109,15 @@ fn main() {
     let shape: Shape = voucherify_model::from_str(r#"{"type":"Tree","root":{"name":"r"}}"#).unwrap();
     assert_eq!(shape.clone(), shape);
     println!("{node:?} {page:?} {shape:?}");
+    let odd: Odd<i64> = voucherify_model::from_str(
+        r#"{"pair":[1,"a"],"own":{"first":"x","second":2},"children":[{"pair":[2,"b"],"own":{"first":"y","second":3},"children":[]}]}"#,
+    )
+    .unwrap();
+    assert_eq!(odd.clone(), odd);
+    assert_eq!(odd.children[0].pair, (2, "b".to_owned()));
+    let fixed: Fixed<2> = voucherify_model::from_str(r#"{"sized":{"n":1},"name":"n"}"#).unwrap();
+    assert_eq!(fixed.clone(), fixed);
+    let label: Label = voucherify_model::from_str(r#"{"name":"a","note":"b"}"#).unwrap();
+    assert_eq!(voucherify_model::to_string(&label).unwrap(), r#"{"name":"a","note":"b"}"#);
+    println!("{odd:?} {fixed:?} {label:?}");
 }

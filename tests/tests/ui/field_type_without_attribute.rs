@@ -28,6 +28,13 @@ struct Page<'a, T> {
     plain: Vec<Plain>,
 }
 
+// Generic over a constant: a field that names none is checked.
+#[voucherify_model]
+struct Sized<const N: usize> {
+    count: Option<i64>,
+    plain: Plain,
+}
+
 // A type with serde's traits but without `PartialEq`.
 #[derive(serde::Serialize, serde::Deserialize, Clone, Debug)]
 struct Unequal {
