@@ -394,15 +394,14 @@ fn names_any(tokens: proc_macro2::TokenStream, generics: &syn::Generics) -> bool
     })
 }
 
-/// Whether a type's tokens name no lifetime, reference, `impl` or `dyn`
-/// type, or macro (`Self` is left to [`names_any`]).
+/// Whether a type's tokens name no lifetime, reference or macro (`Self`
+/// is left to [`names_any`]; a `dyn` type with no lifetime is `'static`).
 fn owned(tokens: proc_macro2::TokenStream) -> bool {
     use proc_macro2::TokenTree;
     tokens.into_iter().all(|token| match token {
-        TokenTree::Ident(ident) => ident != "impl" && ident != "dyn",
         TokenTree::Punct(punct) => !matches!(punct.as_char(), '\'' | '&' | '!'),
         TokenTree::Group(group) => owned(group.stream()),
-        TokenTree::Literal(_) => true,
+        TokenTree::Ident(_) | TokenTree::Literal(_) => true,
     })
 }
 

@@ -62,6 +62,8 @@ pub struct Label {
     pub name: &'static str,
     /// A lifetime.
     pub note: std::borrow::Cow<'static, str>,
+    /// A `dyn` type, `'static` too.
+    pub marker: std::marker::PhantomData<dyn Send>,
 }
 
 /// Types of the user's own.
@@ -117,7 +119,8 @@ fn main() {
     assert_eq!(odd.children[0].pair, (2, "b".to_owned()));
     let fixed: Fixed<2> = voucherify_model::from_str(r#"{"sized":{"n":1},"name":"n"}"#).unwrap();
     assert_eq!(fixed.clone(), fixed);
-    let label: Label = voucherify_model::from_str(r#"{"name":"a","note":"b"}"#).unwrap();
-    assert_eq!(voucherify_model::to_string(&label).unwrap(), r#"{"name":"a","note":"b"}"#);
+    let text = r#"{"name":"a","note":"b","marker":null}"#;
+    let label: Label = voucherify_model::from_str(text).unwrap();
+    assert_eq!(voucherify_model::to_string(&label).unwrap(), text);
     println!("{odd:?} {fixed:?} {label:?}");
 }
