@@ -66,8 +66,41 @@ pub struct Label {
     pub marker: std::marker::PhantomData<dyn Send>,
 }
 
+/// Types spelled in ways the attribute must see through, or not; the
+/// generated code repeats the field's types, parentheses and all.
+pub mod spelled {
+    #![allow(unused_parens)]
+
+    use super::my;
+    use voucherify_model::voucherify_model;
+
+    /// Spelled oddly.
+    #[voucherify_model]
+    pub struct Spelled {
+        /// A date in parentheses is still a date, written as the API writes it.
+        pub at: (voucherify_model::time::OffsetDateTime),
+        /// So is an `Option` in parentheses.
+        pub note: (Option<String>),
+        /// Named `Date` through a qualified path, but a `String`: not a date.
+        pub code: <my::Family as my::Types>::Date,
+    }
+}
+
 /// Types of the user's own.
 pub mod my {
+    /// Associated types that take the names the attribute looks for.
+    pub trait Types {
+        /// Not `time::Date`.
+        type Date;
+    }
+
+    /// Names its types.
+    pub struct Family;
+
+    impl Types for Family {
+        type Date = String;
+    }
+
     /// Named like `std`'s, with two parameters.
     #[derive(serde::Serialize, serde::Deserialize, Clone, PartialEq, Debug)]
     pub struct Option<A, B> {
@@ -108,7 +141,8 @@ fn main() {
     let page: Page<'_, i64> =
         voucherify_model::from_str(r#"{"data":[1],"cursor":"c","first":{"name":"x"}}"#).unwrap();
     assert_eq!(page.clone(), page);
-    let shape: Shape = voucherify_model::from_str(r#"{"type":"Tree","root":{"name":"r"}}"#).unwrap();
+    let shape: Shape = voucherify_model::from_str(r#"{"type":"tree","root":{"name":"r"}}"#).unwrap();
+    assert!(matches!(&shape, Shape::Tree { root, .. } if root.name == "r"));
     assert_eq!(shape.clone(), shape);
     println!("{node:?} {page:?} {shape:?}");
     let odd: Odd<i64> = voucherify_model::from_str(
@@ -123,4 +157,10 @@ fn main() {
     let label: Label = voucherify_model::from_str(text).unwrap();
     assert_eq!(voucherify_model::to_string(&label).unwrap(), text);
     println!("{odd:?} {fixed:?} {label:?}");
+    let text = r#"{"at":"2022-08-30T06:32:07.380Z","code":"2022-08-30"}"#;
+    let spelled: spelled::Spelled = voucherify_model::from_str(text).unwrap();
+    assert_eq!(spelled.note, None);
+    assert_eq!(spelled.code, "2022-08-30");
+    assert_eq!(voucherify_model::to_string(&spelled).unwrap(), text);
+    assert_eq!(serde_json::to_string(&spelled).unwrap(), text);
 }
