@@ -142,6 +142,23 @@ fn documents_out_of_the_ordinary_agree_with_serde() {
     assert!(!agree::<Closed>(r#"{"id":"a","other":1}"#));
 }
 
+/// Read under one name and written under another.
+#[voucherify_model::voucherify_model]
+pub struct SplitName {
+    #[serde(rename(serialize = "out", deserialize = "in"))]
+    pub value: i64,
+}
+
+#[test]
+fn a_name_split_by_direction_is_left_to_serde() {
+    // The direct path hands the whole struct to serde, and both agree.
+    agree::<SplitName>(r#"{"in":1}"#);
+    agree::<SplitName>(r#"{"out":1}"#);
+    let read: SplitName = voucherify_model::from_str(r#"{"in":1}"#).unwrap();
+    assert_eq!(read.value, 1);
+    assert_eq!(voucherify_model::to_string(&read).unwrap(), r#"{"out":1}"#);
+}
+
 #[test]
 fn generic_models_go_through_serde() {
     let text = r#"{"items":[{"id":"a"}],"next":null,"more":true}"#;
