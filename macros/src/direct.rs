@@ -391,7 +391,6 @@ fn read_value(field: &Field, krate: &Path) -> TokenStream {
     let one = match field.date {
         Some(DateFormat::Date) => quote!(#private::read_date(__reader)?),
         Some(DateFormat::DateTime) => quote!(#private::read_date_time(__reader)?),
-        None if field.is_number() => quote!(#private::read_number(__reader)?),
         None if field.kind == FieldKind::DoubleOption && field.picked => {
             quote!((&&&#private::pick::Pick::<#inner>::NEW).read_field(__reader)?)
         }

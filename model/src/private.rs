@@ -13,9 +13,9 @@ pub use crate::extra::{
     ExtraDeserializer, ExtraField, ExtraSerializer, Gathered, KeysOnly, NullableFields, Nulls,
 };
 pub use crate::json::{
-    read_date, read_date_time, read_number, through_serde, write_date, write_date_time,
-    write_number, Bail, Direct, Fast, Input, Reader, RedactedDirect, RedactedNever, Slot,
-    ThroughSerde, Unique, UniqueDirect, UniqueNever, UniqueSerde, UniqueSlot, Writer,
+    read_date, read_date_time, through_serde, write_date, write_date_time, write_number, Bail,
+    Direct, Fast, Input, Reader, RedactedDirect, RedactedNever, Slot, ThroughSerde, Unique,
+    UniqueDirect, UniqueNever, UniqueSerde, UniqueSlot, Writer,
 };
 
 /// Dates inside any nesting of containers.

@@ -20,5 +20,5 @@ pub use self::slot::{
     through_serde, Direct, RedactedDirect, RedactedNever, Slot, ThroughSerde, UniqueDirect,
     UniqueNever, UniqueSerde, UniqueSlot,
 };
-pub use self::types::{read_number, write_number, Json, Unique};
+pub use self::types::{write_number, Json, Unique};
 pub use self::write::Writer;

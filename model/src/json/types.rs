@@ -150,12 +150,6 @@ impl Json for f32 {
     }
 }
 
-/// An `f64` field, as [`format::number`](crate::format::number) reads it.
-#[inline]
-pub fn read_number<I: Input>(reader: &mut Reader<'_, I>) -> Fast<f64> {
-    reader.f64()
-}
-
 /// An `f64` field, as [`format::number`](crate::format::number) writes it.
 #[inline]
 pub fn write_number(writer: &mut Writer, value: &f64) -> Fast<()> {
