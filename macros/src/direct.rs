@@ -622,29 +622,14 @@ fn write_value(field: &Field, krate: &Path, this: &TokenStream) -> TokenStream {
         return quote!(__writer.serde(&#wrapper(#this))?;);
     }
     let ty = field.ty;
+    // The whole type, `Option`s included, writes the dates or numbers
+    // nested in it: a `None` as `null`, which is what a `Some(None)` of an
+    // `Option<Option<T>>` writes (its `None` is not written at all).
     if let Some(kind) = nested_date_kind(field, krate) {
-        let dated = quote!(#private::dated::Dated::<#kind>);
-        return match field.kind {
-            FieldKind::DoubleOption => quote! {
-                match #this {
-                    ::core::option::Option::Some(__value) => #dated::write_dated(__value, __writer)?,
-                    ::core::option::Option::None => __writer.null(),
-                }
-            },
-            _ => quote!(#dated::write_dated(#this, __writer)?;),
-        };
+        return quote!(#private::dated::Dated::<#kind>::write_dated(#this, __writer)?;);
     }
     if field.nested_number {
-        let numbered = quote!(#private::numbered::Numbered);
-        return match field.kind {
-            FieldKind::DoubleOption => quote! {
-                match #this {
-                    ::core::option::Option::Some(__value) => #numbered::write_numbered(__value, __writer)?,
-                    ::core::option::Option::None => __writer.null(),
-                }
-            },
-            _ => quote!(#numbered::write_numbered(#this, __writer)?;),
-        };
+        return quote!(#private::numbered::Numbered::write_numbered(#this, __writer)?;);
     }
     let inner = value_type(field);
     let one = |value: TokenStream| match field.date {

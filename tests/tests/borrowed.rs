@@ -42,3 +42,37 @@ fn an_escaped_string_is_owned_by_a_cow_and_refused_by_a_str() {
         "{error}"
     );
 }
+
+/// A serde type of the user's own that borrows: the model hands it to serde.
+#[derive(serde::Serialize, serde::Deserialize, Clone, PartialEq, Debug)]
+pub struct Note<'a> {
+    pub text: &'a str,
+}
+
+#[voucherify_model]
+pub struct Memo<'a> {
+    #[serde(borrow)]
+    pub note: Note<'a>,
+    #[serde(borrow)]
+    pub reply: Option<Note<'a>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub cleared: Option<Option<Note<'a>>>,
+}
+
+#[test]
+fn a_borrowing_type_of_its_own_is_read_and_written_by_serde() {
+    // Without an `extra` field (a borrowing model has none), a `None` is
+    // left out; `cleared` keeps its `null` itself.
+    let full = r#"{"note":{"text":"a"},"reply":{"text":"b"},"cleared":{"text":"c"}}"#;
+    let nulls = r#"{"note":{"text":"a"},"reply":null,"cleared":null}"#;
+    for (text, written) in [
+        (full, full),
+        (nulls, r#"{"note":{"text":"a"},"cleared":null}"#),
+        (r#"{"note":{"text":"a"}}"#, r#"{"note":{"text":"a"}}"#),
+    ] {
+        let memo: Memo = voucherify_model::from_str(text).unwrap();
+        assert_eq!(memo.note.text, "a");
+        assert_eq!(voucherify_model::to_string(&memo).unwrap(), written);
+        assert_eq!(serde_json::to_string(&memo).unwrap(), written);
+    }
+}

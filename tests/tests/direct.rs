@@ -159,6 +159,24 @@ fn a_name_split_by_direction_is_left_to_serde() {
     assert_eq!(voucherify_model::to_string(&read).unwrap(), r#"{"out":1}"#);
 }
 
+/// Named with characters that a JSON string escapes.
+#[voucherify_model::voucherify_model]
+pub struct EscapedNames {
+    #[serde(rename = "a\u{1}b\u{1f}")]
+    pub control: Option<i64>,
+    #[serde(rename = "q\"\\\n\t\u{8}\u{c}\r")]
+    pub escaped: Option<i64>,
+}
+
+#[test]
+fn names_are_written_escaped_as_serde_json_escapes_them() {
+    let text = r#"{"a\u0001b\u001f":1,"q\"\\\n\t\b\f\r":2}"#;
+    agree::<EscapedNames>(text);
+    let value: EscapedNames = voucherify_model::from_str(text).unwrap();
+    assert_eq!((value.control, value.escaped), (Some(1), Some(2)));
+    assert_eq!(voucherify_model::to_string(&value).unwrap(), text);
+}
+
 #[test]
 fn generic_models_go_through_serde() {
     let text = r#"{"items":[{"id":"a"}],"next":null,"more":true}"#;
