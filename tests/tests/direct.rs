@@ -162,7 +162,7 @@ fn a_name_split_by_direction_is_left_to_serde() {
 /// Named with characters that a JSON string escapes.
 #[voucherify_model::voucherify_model]
 pub struct EscapedNames {
-    #[serde(rename = "a\u{1}b\u{1f}")]
+    #[serde(rename = "a\u{1}b \u{1f}")]
     pub control: Option<i64>,
     #[serde(rename = "q\"\\\n\t\u{8}\u{c}\r")]
     pub escaped: Option<i64>,
@@ -170,7 +170,7 @@ pub struct EscapedNames {
 
 #[test]
 fn names_are_written_escaped_as_serde_json_escapes_them() {
-    let text = r#"{"a\u0001b\u001f":1,"q\"\\\n\t\b\f\r":2}"#;
+    let text = r#"{"a\u0001b \u001f":1,"q\"\\\n\t\b\f\r":2}"#;
     agree::<EscapedNames>(text);
     let value: EscapedNames = voucherify_model::from_str(text).unwrap();
     assert_eq!((value.control, value.escaped), (Some(1), Some(2)));
