@@ -53,11 +53,6 @@ pub(crate) fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
     // Without an `extra` field serde derives on the struct itself; with one,
     // serde derives on a hidden twin and our impls route unknown keys.
     let serde_on_struct = extra.is_none();
-    let any_deprecated = item.fields.iter().any(|field| {
-        field.voucherify.deprecated.is_some() || attr::rust_deprecated(field.attrs()).is_some()
-    });
-    // serde_derive adds `#[allow(deprecated)]` to its impls when the item has it.
-    let allow_deprecated = any_deprecated.then(|| quote!(#[allow(deprecated)]));
     let serde_crate = serde_crate(krate);
     let serde_derive = quote! {
         #[derive(#krate::__private::serde::Serialize, #krate::__private::serde::Deserialize)]
@@ -84,7 +79,6 @@ pub(crate) fn expand_struct(item: &Struct, krate: &Path) -> TokenStream {
     let definition = quote! {
         #direct_serde
         #(#item_attrs)*
-        #allow_deprecated
         #vis struct #ident #generics #where_clause {
             #(#fields,)*
         }
