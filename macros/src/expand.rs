@@ -266,12 +266,15 @@ fn field_serde_attrs(field: &Field, krate: &Path, owner: &str) -> Option<TokenSt
         return None;
     }
     let mut keys = Vec::new();
-    // serde borrows a `Cow<'a, str>` from the input only when told to.
+    // serde borrows a `Cow<'a, str>` from the input only when told to; a
+    // `Cow<'static, str>` borrows nothing (told to, it would demand input
+    // that lives forever).
     let borrowed_cow = field.kind == FieldKind::Required
         && crate::ast::last_segment(field.ty).is_some_and(|segment| {
             segment.ident == "Cow"
                 && matches!(&segment.arguments, syn::PathArguments::AngleBracketed(args)
-                    if args.args.iter().any(|arg| matches!(arg, syn::GenericArgument::Lifetime(_))))
+                    if args.args.iter().any(|arg| matches!(arg,
+                        syn::GenericArgument::Lifetime(lifetime) if lifetime.ident != "static")))
         });
     if borrowed_cow && !field.serde.has("borrow") && !field.has_custom_with() {
         keys.push(quote!(borrow));

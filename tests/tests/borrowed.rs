@@ -76,3 +76,28 @@ fn a_borrowing_type_of_its_own_is_read_and_written_by_serde() {
         assert_eq!(serde_json::to_string(&memo).unwrap(), written);
     }
 }
+
+/// A `Cow<'static, str>` borrows nothing: it owns what it reads.
+#[voucherify_model]
+pub struct StaticLabel {
+    pub note: Cow<'static, str>,
+    pub fallback: Option<Cow<'static, str>>,
+}
+
+#[test]
+fn a_static_cow_reads_from_input_that_does_not_live_forever() {
+    let text = String::from(r#"{"note":"b","fallback":"c"}"#);
+    let label: StaticLabel = voucherify_model::from_str(&text).unwrap();
+    let through_serde: StaticLabel = serde_json::from_str(&text).unwrap();
+    drop(text);
+    assert!(matches!(label.note, Cow::Owned(ref note) if note == "b"));
+    assert_eq!(label, through_serde);
+    let built = StaticLabel {
+        note: Cow::Borrowed("b"),
+        fallback: Some(Cow::Borrowed("c")),
+    };
+    assert_eq!(
+        voucherify_model::to_string(&built).unwrap(),
+        r#"{"note":"b","fallback":"c"}"#
+    );
+}
