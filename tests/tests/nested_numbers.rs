@@ -349,3 +349,16 @@ fn other_keys_and_own_formats_keep_serde_json_form() {
     let (back, _) = agree::<Elsewhere>(expected);
     assert_eq!(back.unwrap(), model);
 }
+
+#[test]
+fn a_null_in_two_options_is_some_none_on_both_paths() {
+    for text in [r#"{"value":null}"#, "{}"] {
+        let direct: InOptionOptionVec = voucherify_model::from_str(text).unwrap();
+        let through_serde: InOptionOptionVec = serde_json::from_str(text).unwrap();
+        let expected = if text == "{}" { None } else { Some(None) };
+        assert_eq!(direct.value, expected, "{text}");
+        assert_eq!(through_serde.value, expected, "{text}");
+        assert_eq!(voucherify_model::to_string(&direct).unwrap(), text);
+        assert_eq!(serde_json::to_string(&through_serde).unwrap(), text);
+    }
+}
