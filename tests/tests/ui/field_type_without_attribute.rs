@@ -18,6 +18,7 @@ struct Refund {
     reason: Option<String>,
     plain: Plain,
     cleared: Option<Option<Plain>>,
+    boxed: Option<Box<Plain>>,
 }
 
 // Generic and borrowed models: a field that names no parameter is checked.
