@@ -347,6 +347,12 @@ fn enums_are_snake_case_strings_with_a_catch_all() {
     );
 }
 
+/// An enum of one string.
+#[voucherify_model]
+pub enum OnlyKind {
+    Customer,
+}
+
 #[test]
 fn enums_without_a_catch_all_list_the_known_strings() {
     let channel: Channel = serde_json::from_value(json!("PUSH_NOTIFICATION")).unwrap();
@@ -355,6 +361,16 @@ fn enums_without_a_catch_all_list_the_known_strings() {
     assert_eq!(
         error.to_string(),
         "unknown variant `sms`, expected `EMAIL` or `PUSH_NOTIFICATION`"
+    );
+    let error = serde_json::from_value::<Channel>(json!(5)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid type: integer `5`, expected one of `EMAIL`, `PUSH_NOTIFICATION`"
+    );
+    let error = serde_json::from_value::<OnlyKind>(json!(5)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid type: integer `5`, expected the string `customer`"
     );
     let mut set = std::collections::HashSet::new();
     set.insert(Channel::Email);
