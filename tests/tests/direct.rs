@@ -150,6 +150,35 @@ pub struct SplitName {
 }
 
 #[test]
+fn the_direct_path_nests_as_deep_as_serde_json_does() {
+    // serde_json reads 127 levels and refuses the 128th; the direct path
+    // takes the first document itself and leaves the second to serde.
+    let levels = |depth: usize| {
+        // The customer and its metadata are two levels.
+        format!(
+            r#"{{"metadata":{{"a":{}1{}}}}}"#,
+            "[".repeat(depth - 2),
+            "]".repeat(depth - 2)
+        )
+    };
+    assert!(agree::<CustomersCreateResponseBody>(&levels(127)));
+    assert!(voucherify_model::from_str::<CustomersCreateResponseBody>(&levels(127)).is_ok());
+    assert!(!agree::<CustomersCreateResponseBody>(&levels(128)));
+    let error = voucherify_model::from_str::<CustomersCreateResponseBody>(&levels(128))
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("recursion limit exceeded"), "{error}");
+
+    // Depth is what encloses a value, not how many containers came before
+    // it: closing one, empty or not, gives its level back.
+    for sibling in ["[]", "[1]", "{}", r#"{"b":1}"#] {
+        let siblings = vec![sibling; 200].join(",");
+        let text = format!(r#"{{"metadata":{{"a":[{siblings}],"b":[{siblings}]}}}}"#);
+        assert!(agree::<CustomersCreateResponseBody>(&text), "{sibling}");
+    }
+}
+
+#[test]
 fn a_name_split_by_direction_is_left_to_serde() {
     // The direct path hands the whole struct to serde, and both agree.
     agree::<SplitName>(r#"{"in":1}"#);
