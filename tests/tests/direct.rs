@@ -179,6 +179,25 @@ fn the_direct_path_nests_as_deep_as_serde_json_does() {
 }
 
 #[test]
+fn every_escape_is_read_by_the_direct_path() {
+    for escape in [
+        r#"\""#,
+        r"\\",
+        r"\/",
+        r"\b",
+        r"\f",
+        r"\n",
+        r"\r",
+        r"\t",
+        r"\u00e9",
+        r"\ud83d\ude00",
+    ] {
+        let text = format!(r#"{{"name":"a{escape}b","metadata":{{"k{escape}":"{escape}"}}}}"#);
+        assert!(agree::<CustomersCreateResponseBody>(&text), "{text}");
+    }
+}
+
+#[test]
 fn a_name_split_by_direction_is_left_to_serde() {
     // The direct path hands the whole struct to serde, and both agree.
     agree::<SplitName>(r#"{"in":1}"#);
