@@ -8,6 +8,7 @@ use std::cell::Cell;
 
 use serde_json::json;
 use voucherify_model::{CustomersCreateResponseBody, Extra};
+use voucherify_tests::Account;
 
 struct Counting;
 
@@ -93,4 +94,33 @@ fn an_emptied_extra_gives_its_allocation_back() {
     assert_eq!(live(), before, "clear");
     drop(extra);
     assert_eq!(live(), before);
+}
+
+#[test]
+fn writing_holds_nothing_but_the_text() {
+    // A model whose `extra` is a `Map`, which keeps no record of nulls,
+    // and one whose `extra` is an `Extra` holding one.
+    let account: Account = voucherify_model::from_str(r#"{"id":"a","pin":null,"k":1}"#).unwrap();
+    let customer: CustomersCreateResponseBody =
+        voucherify_model::from_str(r#"{"id":"c","name":null,"k":1}"#).unwrap();
+    let (text, blocks) = held(|| voucherify_model::to_string(&account).unwrap());
+    assert_eq!(
+        (text.as_str(), blocks),
+        (r#"{"id":"a","pin":null,"k":1}"#, 1)
+    );
+    let (text, blocks) = held(|| serde_json::to_string(&account).unwrap());
+    assert_eq!(
+        (text.as_str(), blocks),
+        (r#"{"id":"a","pin":null,"k":1}"#, 1)
+    );
+    let (text, blocks) = held(|| voucherify_model::to_string(&customer).unwrap());
+    assert_eq!(
+        (text.as_str(), blocks),
+        (r#"{"id":"c","name":null,"k":1}"#, 1)
+    );
+    let (text, blocks) = held(|| serde_json::to_string(&customer).unwrap());
+    assert_eq!(
+        (text.as_str(), blocks),
+        (r#"{"id":"c","name":null,"k":1}"#, 1)
+    );
 }

@@ -149,6 +149,33 @@ pub struct SplitName {
     pub value: i64,
 }
 
+/// Unknown keys in a model with no `Option` field, which reads no `null`.
+#[voucherify_model::voucherify_model]
+pub struct Plain {
+    pub count: u32,
+    #[voucherify(extra)]
+    pub extra: voucherify_model::Extra,
+}
+
+/// The same, its unknown keys in a `Map`.
+#[voucherify_model::voucherify_model]
+pub struct PlainMap {
+    pub count: u32,
+    #[voucherify(extra)]
+    pub extra: voucherify_model::Map,
+}
+
+#[test]
+fn unknown_keys_are_kept_by_a_model_without_options() {
+    let text = r#"{"count":1,"k":[2],"j":null}"#;
+    assert!(agree::<Plain>(text));
+    assert!(agree::<PlainMap>(text));
+    let plain: Plain = voucherify_model::from_str(text).unwrap();
+    assert_eq!(plain.extra.keys().collect::<Vec<_>>(), ["k", "j"]);
+    let plain: PlainMap = voucherify_model::from_str(text).unwrap();
+    assert_eq!(plain.extra.keys().collect::<Vec<_>>(), ["k", "j"]);
+}
+
 #[test]
 fn the_direct_path_nests_as_deep_as_serde_json_does() {
     // serde_json reads 127 levels and refuses the 128th; the direct path

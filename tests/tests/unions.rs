@@ -522,3 +522,28 @@ fn a_named_variant_whose_extra_repeats_one_of_its_fields_is_refused_when_written
         "the extra key `percent_off` is also a field of the variant; it would be written twice";
     refused_when_written(&discount, message);
 }
+
+/// A struct without `Option` fields, its unknown keys in a `Map`.
+#[voucherify_model::voucherify_model]
+pub struct Scored {
+    pub points: u32,
+    #[voucherify(extra)]
+    pub extra: Map,
+}
+
+/// A union whose variant holds it.
+#[voucherify_model::voucherify_model]
+#[serde(tag = "type")]
+pub enum Score {
+    Scored(Scored),
+}
+
+#[test]
+fn a_variant_holding_a_struct_whose_extra_is_a_map() {
+    let text = r#"{"type":"scored","points":3,"tier":"gold","n":1}"#;
+    let score: Score = round_trip(text);
+    let Score::Scored(scored) = &score;
+    assert_eq!(scored.points, 3);
+    // The tag is taken out, and the other keys keep their order.
+    assert_eq!(scored.extra.keys().collect::<Vec<_>>(), ["tier", "n"]);
+}

@@ -504,10 +504,10 @@ impl<'a, I: Input> Reader<'a, I> {
                         }
                         0x10000 + ((u32::from(first) - 0xD800) << 10) + (u32::from(second) - 0xDC00)
                     }
-                    // A lone trailing surrogate is refused by serde_json too.
-                    0xDC00..=0xDFFF => return Err(Bail),
                     _ => u32::from(first),
                 };
+                // A lone trailing surrogate is no `char`: refused, as
+                // serde_json refuses it.
                 let ch = char::from_u32(code).ok_or(Bail)?;
                 let mut buffer = [0u8; 4];
                 self.scratch
