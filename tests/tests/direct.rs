@@ -217,6 +217,8 @@ fn every_escape_is_read_by_the_direct_path() {
         r"\r",
         r"\t",
         r"\u00e9",
+        r"\u00C9",
+        r"\uD83D\uDE00",
         r"\ud83d\ude00",
     ] {
         let text = format!(r#"{{"name":"a{escape}b","metadata":{{"k{escape}":"{escape}"}}}}"#);
