@@ -318,11 +318,7 @@ where
     where
         V: Visitor<'de>,
     {
-        let place = match self.key.text() {
-            Some(key) if !self.nullable.is_empty() => place(self.nullable, key),
-            _ => None,
-        };
-        match place {
+        match self.key.text().and_then(|key| place(self.nullable, key)) {
             Some(place) => self.inner.deserialize_option(NullVisitor {
                 inner: visitor,
                 nulls: &mut self.extra.nulls,
