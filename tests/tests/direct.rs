@@ -227,6 +227,39 @@ fn every_escape_is_read_by_the_direct_path() {
 }
 
 #[test]
+fn integers_of_up_to_18_digits_are_read_directly() {
+    let count =
+        |number: &str| format!(r#"{{"summary":{{"redemptions":{{"total_redeemed":{number}}}}}}}"#);
+    for number in [
+        "0",
+        "7",
+        "-7",
+        "10",
+        "999999999999999999",
+        "-999999999999999999",
+    ] {
+        let (value, taken) = support::agree::<CustomersCreateResponseBody>(&count(number));
+        assert!(taken, "{number}");
+        let total = value
+            .unwrap()
+            .summary
+            .unwrap()
+            .redemptions
+            .unwrap()
+            .total_redeemed;
+        assert_eq!(total, Some(number.parse().unwrap()), "{number}");
+    }
+    // Longer ones, `-0`, and what serde_json reads as floats or refuses,
+    // go to serde.
+    for number in ["1000000000000000000", "-0", "01", "1.0", "1e2", "-"] {
+        assert!(
+            !agree::<CustomersCreateResponseBody>(&count(number)),
+            "{number}"
+        );
+    }
+}
+
+#[test]
 fn a_name_split_by_direction_is_left_to_serde() {
     // The direct path hands the whole struct to serde, and both agree.
     agree::<SplitName>(r#"{"in":1}"#);
