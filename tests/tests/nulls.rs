@@ -226,3 +226,23 @@ fn every_place_of_a_wide_struct_is_kept() {
         assert_eq!(through_serde, text, "{name}");
     }
 }
+
+#[test]
+fn a_null_field_written_again_by_the_extra_map_is_refused() {
+    // Read as `null`, so written as `null`: an entry of the same name
+    // would write the key twice, as it would for a field that is `Some`.
+    let mut kept: Kept = voucherify_model::from_str(r#"{"id":null,"k":1}"#).unwrap();
+    kept.extra.insert("id".to_owned(), Value::from("x"));
+    let message =
+        "the extra map holds `id`, which is also a field of the struct; set the field instead";
+    let error = voucherify_model::to_string(&kept).unwrap_err();
+    assert_eq!(error.to_string(), format!(".: {message}"));
+    let error = serde_json::to_string(&kept).unwrap_err();
+    assert_eq!(error.to_string(), message);
+    // Once forgotten, the field writes nothing and the entry writes itself.
+    kept.extra.forget_nulls();
+    assert_eq!(
+        voucherify_model::to_string(&kept).unwrap(),
+        r#"{"k":1,"id":"x"}"#
+    );
+}
