@@ -260,6 +260,22 @@ fn integers_of_up_to_18_digits_are_read_directly() {
 }
 
 #[test]
+fn the_key_of_serde_jsons_number_token_is_left_to_serde_only_when_it_means_one() {
+    // With `arbitrary_precision`, serde_json's `Value` reads an object of
+    // this one key as a number; without, as any object.
+    let arbitrary_precision = serde_json::from_str::<serde_json::Number>("0.10")
+        .is_ok_and(|number| number.to_string() == "0.10");
+    let text = r#"{"metadata":{"a":{"$serde_json::private::Number":"1"}}}"#;
+    assert_eq!(
+        agree::<CustomersCreateResponseBody>(text),
+        !arbitrary_precision
+    );
+    assert!(agree::<CustomersCreateResponseBody>(
+        r#"{"metadata":{"a":{"b":"1"}}}"#
+    ));
+}
+
+#[test]
 fn a_name_split_by_direction_is_left_to_serde() {
     // The direct path hands the whole struct to serde, and both agree.
     agree::<SplitName>(r#"{"in":1}"#);
