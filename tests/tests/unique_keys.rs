@@ -68,3 +68,19 @@ fn null_and_absent_read_as_none_and_values_as_written() {
         ".: missing field `required` at line 1 column 2"
     );
 }
+
+#[test]
+fn a_value_left_to_serde_is_not_taken_for_a_repeated_key() {
+    // The direct reader leaves an integer of 19 digits to serde, which
+    // reads it: the key is still new.
+    let text = r#"{"scores":{"x":1000000000000000000,"y":1},"required":{}}"#;
+    let tagged: Tagged = voucherify_model::from_str(text).unwrap();
+    assert_eq!(tagged.scores.unwrap()["x"], 1_000_000_000_000_000_000);
+    // Repeated, it is refused at the same place as any value.
+    let text = r#"{"scores":{"x":1,"x":1000000000000000000},"required":{}}"#;
+    let error = voucherify_model::from_str::<Tagged>(text).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "scores: duplicate key `x` at line 1 column 20"
+    );
+}
