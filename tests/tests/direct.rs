@@ -44,7 +44,7 @@ fn ordinary_documents_take_the_direct_path() {
             r#"{"id":"a","note":null,"closed_at":"2024-01-02T03:04:05+01:00","anniversary":null,"audited_at":"2024-01-02T03:04:05.123456Z","pin":"1","kind":"corp","x":{"y":[]}}"#,
         ),
         agree::<Stamp>(
-            r#"{"at":"2024-01-02T03:04:05Z","on":"2024-01-02","by":"me","legacy":7,"unknown":[1,{"a":null}]}"#,
+            r#"{"at":"2024-01-02T03:04:05Z","on":"2024-01-02","by":"me","legacy":7,"unknown":[1,{"a":null},true,false,"s\\u00e9",-2.5e3,[]]}"#,
         ),
         agree::<Ledger>(
             r#"{"at":"2024-01-02T03:04:05.678Z","totals":{"a":1,"b":-2},"ratio":0.1,"count":4294967295,"cache":"kept","channels":["EMAIL","PUSH_NOTIFICATION"],"kind":"new_kind","bounds":[-1,2]}"#,
