@@ -1061,5 +1061,16 @@ mod tests {
             }
         }
         assert!(exact > 500, "{exact}");
+        // Leading zeros of a fraction count among the nineteen digits: past
+        // them the mantissa may hold only zeros, and the value is not zero.
+        for text in [
+            "0.0000000000000000001234",
+            "-0.00000000000000000000001e3",
+            "0.000000000000000000000000000000000000001",
+        ] {
+            let parsed: f64 = text.parse().unwrap();
+            let read = Reader::new(text.as_bytes()).f64().unwrap();
+            assert_eq!(read.to_bits(), parsed.to_bits(), "{text}");
+        }
     }
 }
